@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+
+.PHONY: help install run serve migrate demo superuser test lint format system-deps clean
+
+help:
+	@echo "make run        installe, migre, charge la démo et sert http://127.0.0.1:$(PORT)/"
+	@echo "make test       installe et lance toute la suite (ruff, pytest, navigateur)"
+	@echo "make superuser  crée un compte administrateur (mot de passe demandé)"
+	@echo "make format     reformate le code (ruff)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(INSTALLED)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+run: demo
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Le portail est servi sur http://127.0.0.1:$(PORT)/ (administration : /admin/)."
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+superuser: migrate
+	$(BIN)/python manage.py createsuperuser
+
+system-deps:
+	@./scripts/system-deps.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install system-deps lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) var staticfiles media .pytest_cache

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AimfPortalConfig(AppConfig):
+    name = "aimf_portal"
+    verbose_name = "Portail AIMF"

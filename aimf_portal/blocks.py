@@ -1,0 +1,137 @@
+"""StreamField blocks shared by every page type: rich bodies and the theme page's promos."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or, failing that, to an address outside it."""
+
+    page = blocks.PageChooserBlock(label="Page du site", required=False)
+    url = blocks.URLBlock(label="ou adresse externe", required=False)
+    label = blocks.CharBlock(label="Texte du lien", max_length=80)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ErrorList(
+                        [ValidationError("Choisissez une page du site ou une adresse externe.")]
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = "Lien"
+        template = "blocks/link.html"
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Image")
+    caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/image_with_caption.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Citation")
+    attribution = blocks.CharBlock(label="Auteur ou autrice", required=False, max_length=150)
+
+    class Meta:
+        icon = "openquote"
+        label = "Citation"
+        template = "blocks/quote.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label="Paragraphe",
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
+    image = ImageWithCaptionBlock()
+    quote = QuoteBlock()
+    embed = EmbedBlock(label="Vidéo ou contenu intégré", help_text="Adresse YouTube, Vimeo…")
+
+
+class PublicationSeriesPromoBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", max_length=400)
+    image = ImageChooserBlock(label="Couverture", required=False)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "doc-full"
+        label = "Promotion d'une collection de publications"
+        template = "blocks/publication_series_promo.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", max_length=400)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        label = "Appel à l'action"
+        template = "blocks/call_to_action.html"
+
+
+class EventPromoBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        label="Titre", max_length=120, help_text="Par exemple « PARIS 2023 »."
+    )
+    event = blocks.CharBlock(label="Événement", max_length=200)
+    city = blocks.CharBlock(label="Ville", max_length=100)
+    start_date = blocks.DateBlock(label="Date de début")
+    end_date = blocks.DateBlock(label="Date de fin")
+    tagline = blocks.CharBlock(label="Thème ou devise", required=False, max_length=150)
+    text = blocks.TextBlock(label="Texte", max_length=400)
+    link = LinkBlock(required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["end_date"] < value["start_date"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "end_date": ErrorList(
+                        [ValidationError("La date de fin précède la date de début.")]
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "date"
+        label = "Promotion d'un événement"
+        template = "blocks/event_promo.html"
+
+
+class RelatedThemesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", required=False, max_length=400)
+    themes = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="aimf_portal.ThemePage", label="Thématique"),
+        label="Thématiques",
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = "Thématiques liées"
+        template = "blocks/related_themes.html"
+
+
+class PromoBlock(blocks.StreamBlock):
+    publication_series = PublicationSeriesPromoBlock()
+    call_to_action = CallToActionBlock()
+    event = EventPromoBlock()
+    related_themes = RelatedThemesBlock()

@@ -1,0 +1,275 @@
+"""Site-wide models: the country vocabulary, the home page, theme pages and what items share."""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, PromoBlock
+from .images import prefetch_card_image
+from .pagination import paginate
+
+
+def accent_insensitive_key(text):
+    """Sort French names as a reader expects: "Bénin" between "Belgique" and "Burkina Faso"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Country(TagBase):
+    """A country of the association, picked from a controlled list (no free tagging)."""
+
+    free_tagging = False
+
+    code = models.CharField(
+        "code ISO 3166-1 alpha-2",
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Deux lettres majuscules, par exemple BJ.")],
+        help_text="Deux lettres majuscules (BJ pour le Bénin). Elles forment l'adresse du filtre.",
+    )
+
+    class Meta:
+        verbose_name = "pays"
+        verbose_name_plural = "pays"
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        self.code = self.code.upper()
+        self.slug = self.code.lower()
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def sorted_by_name(countries):
+        return sorted(countries, key=lambda country: accent_insensitive_key(country.name))
+
+
+class CountryTaggedItemBase(ItemBase):
+    """The link between an item page and one of its countries; each item app makes it concrete."""
+
+    tag = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        "présentation",
+        features=["bold", "italic", "link"],
+        help_text="Quelques phrases qui disent ce qu'est l'association.",
+    )
+    latest_news_count = 6
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["aimf_portal.ThemePage", "aimf_portal.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = ThemePage.menu_queryset()
+        context["latest_news"] = NewsPage.listing_queryset()[: self.latest_news_count]
+        return context
+
+
+class ThemePage(RoutablePageMixin, Page):
+    """A theme of the association's work; lists its news, actions and publications."""
+
+    intro = RichTextField(
+        "introduction",
+        features=["bold", "italic", "link"],
+        help_text="Ce que l'association fait sur cette thématique, en deux ou trois phrases.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image d'en-tête",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    promos = StreamField(
+        PromoBlock(),
+        verbose_name="encadrés",
+        blank=True,
+        help_text="Publications à découvrir, appel à collaborer, événement, thématiques liées.",
+    )
+    section_size = 6
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("promos"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["aimf_portal.HomePage"]
+    subpage_types = ["news.NewsPage", "actions.ActionPage", "publications.PublicationPage"]
+
+    class Meta:
+        verbose_name = "thématique"
+
+    @classmethod
+    def menu_queryset(cls):
+        themes = cls.objects.live().public().only("title", "url_path", "path", "depth")
+        return sorted(themes, key=lambda theme: accent_insensitive_key(theme.title))
+
+    @classmethod
+    def item_models(cls):
+        return [model for model in cls.allowed_subpage_models() if issubclass(model, ThemeItemPage)]
+
+    @staticmethod
+    def describe_listing(model):
+        # Templates get plain values: a model class is callable and templates would call it.
+        return {
+            "title": model.listing_title,
+            "noun_plural": model.listing_noun_plural,
+            "route_name": model.listing_route_name,
+        }
+
+    def sections(self):
+        """The theme page's sections, one per kind of item, newest first."""
+        return [
+            {
+                **self.describe_listing(model),
+                "items": list(model.listing_queryset(theme=self)[: self.section_size]),
+            }
+            for model in self.item_models()
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections()
+        return context
+
+    def listing_response(self, request, model):
+        page_obj = paginate(request, model.listing_queryset(theme=self), model.listing_per_page)
+        # The listing shows no sections: skip their queries by asking Page for the base context.
+        context = super().get_context(request)
+        context.update(
+            listing=self.describe_listing(model), page_obj=page_obj, items=page_obj.object_list
+        )
+        return TemplateResponse(request, "aimf_portal/theme_listing.html", context)
+
+    @path("actualites/", name="news_listing")
+    def news_listing(self, request):
+        from news.models import NewsPage
+
+        return self.listing_response(request, NewsPage)
+
+    @path("actions/", name="action_listing")
+    def action_listing(self, request):
+        from actions.models import ActionPage
+
+        return self.listing_response(request, ActionPage)
+
+    @path("publications/", name="publication_listing")
+    def publication_listing(self, request):
+        from publications.models import PublicationPage
+
+        return self.listing_response(request, PublicationPage)
+
+
+THEME_LISTING_SLUGS = {"actualites", "actions", "publications"}
+
+
+class ThemeItemPage(Page):
+    """What news items, actions and publications share: a teaser, an image, a theme parent."""
+
+    teaser = models.CharField(
+        "chapeau",
+        max_length=300,
+        help_text="Résumé de 300 caractères au plus, affiché sur les cartes et les moteurs de "
+        "recherche. Coupé proprement à la fin d'un mot sur les cartes.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Son texte alternatif est la « description » saisie dans la médiathèque.",
+    )
+
+    listing_route_name = ""
+    listing_title = ""
+    listing_noun_plural = ""
+    listing_per_page = 12
+    listing_ordering = ("-first_published_at",)
+
+    parent_page_types = ["aimf_portal.ThemePage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.RelatedFields("countries", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.slug in THEME_LISTING_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": f"« {self.slug} » est l'adresse d'une liste de la thématique ; "
+                    "choisissez-en une autre."
+                }
+            )
+
+    @classmethod
+    def listing_queryset(cls, theme=None):
+        """Live, public items of this kind, as cards need them, in a fixed number of queries."""
+        items = cls.objects.live().public()
+        if theme is not None:
+            items = items.child_of(theme)
+        return (
+            items.defer_streamfields()
+            .prefetch_related(prefetch_card_image(), "countries")
+            .order_by(*cls.listing_ordering, "-pk")
+        )
+
+    @property
+    def theme(self):
+        return self.get_parent().specific
+
+    def sorted_countries(self):
+        return Country.sorted_by_name(self.countries.all())
+
+
+class StandardPage(Page):
+    """A plain page: privacy policy, legal notice, about the association."""
+
+    intro = models.CharField("introduction", max_length=300, blank=True)
+    body = StreamField(BodyBlock(), verbose_name="contenu")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["aimf_portal.HomePage", "aimf_portal.StandardPage"]
+    subpage_types = ["aimf_portal.StandardPage"]
+
+    class Meta:
+        verbose_name = "page simple"

@@ -1,0 +1,48 @@
+from django import template
+from django.template.defaultfilters import stringfilter
+
+from aimf_portal.models import StandardPage, ThemePage
+
+register = template.Library()
+
+THEME_DEPTH = 3
+
+
+@register.filter
+@stringfilter
+def truncate_at_word(text, max_length):
+    """Cut text to at most max_length characters at a word boundary, with an ellipsis."""
+    max_length = int(max_length)
+    text = " ".join(text.split())
+    if len(text) <= max_length:
+        return text
+    cut = text[: max_length - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–-") + "…"
+
+
+@register.inclusion_tag("includes/theme_navigation.html", takes_context=True)
+def theme_navigation(context):
+    current = context.get("page")
+    current_theme_path = ""
+    if current is not None and current.depth >= THEME_DEPTH:
+        current_theme_path = current.path[: THEME_DEPTH * current.steplen]
+    return {"themes": ThemePage.menu_queryset(), "current_theme_path": current_theme_path}
+
+
+@register.inclusion_tag("includes/footer_links.html")
+def footer_links():
+    return {
+        "pages": StandardPage.objects.live()
+        .public()
+        .filter(depth=THEME_DEPTH)
+        .only("title", "url_path", "path", "depth")
+    }
+
+
+@register.inclusion_tag("includes/breadcrumb.html")
+def breadcrumb(page, current_label=""):
+    """Accueil / theme / … / page; current_label names a listing served by the page itself."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return {"ancestors": ancestors, "page": page, "current_label": current_label}

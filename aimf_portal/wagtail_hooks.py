@@ -1,0 +1,19 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Country
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    menu_label = "Pays"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    panels = [FieldPanel("name"), FieldPanel("code")]
+
+
+register_snippet(CountryViewSet)

@@ -1,0 +1,96 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage
+
+
+class PublicationPageCountry(CountryTaggedItemBase):
+    content_object = ParentalKey(
+        "publications.PublicationPage", on_delete=models.CASCADE, related_name="country_items"
+    )
+
+
+class PublicationPage(ThemeItemPage):
+    class Kind(models.TextChoices):
+        RAISONNANCE = "raisonnance", "Raisonnance"
+        REPORT = "rapport", "Rapport"
+        GUIDE = "guide", "Guide"
+        PROCEEDINGS = "actes", "Actes"
+        STUDY = "etude", "Étude"
+
+    kind = models.CharField("type", max_length=12, choices=Kind.choices, default=Kind.REPORT)
+    issue_number = models.PositiveSmallIntegerField(
+        "numéro", null=True, blank=True, help_text="Pour un numéro de Raisonnance."
+    )
+    date = models.DateField("date de parution", default=timezone.localdate, db_index=True)
+    summary = RichTextField("sommaire", features=["bold", "italic", "ol", "ul", "link"], blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="document (PDF)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    countries = ClusterTaggableManager("pays", through=PublicationPageCountry, blank=True)
+    is_demo = models.BooleanField(
+        "contenu de démonstration",
+        default=False,
+        help_text="Publication fictive chargée pour la démonstration : à retirer avant la mise "
+        "en ligne.",
+    )
+
+    listing_route_name = "publication_listing"
+    card_meta_template = "publications/publication_card_meta.html"
+    listing_title = "Publications & Réflexions"
+    listing_noun_plural = "publications"
+    listing_ordering = ("-date", "-first_published_at")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("issue_number")]),
+                FieldPanel("date"),
+                FieldPanel("countries"),
+            ],
+            heading="La publication",
+        ),
+        FieldPanel("image", heading="Couverture"),
+        FieldPanel("document"),
+        FieldPanel("summary"),
+        FieldPanel("is_demo"),
+    ]
+    search_fields = [
+        *ThemeItemPage.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "publication"
+        verbose_name_plural = "publications"
+
+    def clean(self):
+        super().clean()
+        if self.issue_number and self.kind != self.Kind.RAISONNANCE:
+            raise ValidationError(
+                {"issue_number": "Seuls les numéros de Raisonnance sont numérotés."}
+            )
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        return f"{title} (démo)" if self.is_demo else title
+
+    @classmethod
+    def listing_queryset(cls, theme=None):
+        return super().listing_queryset(theme).select_related("document")
