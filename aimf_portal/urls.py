@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("newsletter/", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,59 @@
+"""One way to drive a real browser in tests: Debian's Chromium through Playwright.
+
+Playwright cannot download its own browsers here, so it launches the system binary with the
+flags this machine needs. Its sync API runs an event loop in the test thread, hence
+DJANGO_ALLOW_ASYNC_UNSAFE (Django would otherwise refuse ORM calls in that thread).
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+ARTIFACTS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
+
+
+def chromium_path():
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail(
+            "Chromium manque : lancez `make test`, qui l'installe (scripts/system-deps.sh)."
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser tab with JavaScript on."""
+    context = browser.new_context(locale="fr-FR")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def browser_page_without_js(browser):
+    """A fresh browser tab with JavaScript disabled, to check progressive enhancement."""
+    context = browser.new_context(locale="fr-FR", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
