@@ -37,7 +37,6 @@ class ActionPage(ThemeItemPage):
     listing_route_name = "action_listing"
     card_meta_template = "actions/action_card_meta.html"
     listing_title = "Actions"
-    listing_noun_plural = "actions"
     listing_ordering = ("-start_date", "-first_published_at")
 
     content_panels = [

@@ -1,7 +1,5 @@
 """Site-wide models: the country vocabulary, the home page, theme pages and what items share."""
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -14,14 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, PromoBlock
+from .facets import FacetedListing, country_facet
 from .images import prefetch_card_image
 from .pagination import paginate
-
-
-def accent_insensitive_key(text):
-    """Sort French names as a reader expects: "Bénin" between "Belgique" and "Burkina Faso"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from .text import accent_insensitive_key
 
 
 class Country(TagBase):
@@ -61,6 +55,12 @@ class CountryTaggedItemBase(ItemBase):
 
     class Meta:
         abstract = True
+        # Also the index the facet counts read: item first, then its countries.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
 
 
 class HomePage(Page):
@@ -142,31 +142,51 @@ class ThemePage(RoutablePageMixin, Page):
         # Templates get plain values: a model class is callable and templates would call it.
         return {
             "title": model.listing_title,
-            "noun_plural": model.listing_noun_plural,
+            "noun_singular": model._meta.verbose_name,
+            "noun_plural": model._meta.verbose_name_plural,
             "route_name": model.listing_route_name,
         }
 
-    def sections(self):
-        """The theme page's sections, one per kind of item, newest first."""
-        return [
-            {
-                **self.describe_listing(model),
-                "items": list(model.listing_queryset(theme=self)[: self.section_size]),
-            }
-            for model in self.item_models()
-        ]
+    @staticmethod
+    def facet_context(faceted):
+        groups = faceted.facet_groups()
+        return {
+            "facet_groups": groups,
+            "active_filters": faceted.active_filters(groups),
+            "is_filtered": faceted.is_filtered,
+            "ignored_input": faceted.ignored_input,
+            "filter_querystring": faceted.querystring(),
+        }
+
+    def sections(self, request):
+        """The theme page's sections, one per kind of item, newest first, some with facets."""
+        sections = []
+        for model in self.item_models():
+            section = self.describe_listing(model)
+            items = model.listing_scope(theme=self)
+            if model.facets_on_theme_page:
+                faceted = FacetedListing(model, items, request.GET)
+                section.update(self.facet_context(faceted), result_count=faceted.queryset.count())
+                items = faceted.queryset
+            section["items"] = list(model.with_card_data(items)[: self.section_size])
+            sections.append(section)
+        return sections
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
+        context["sections"] = self.sections(request)
         return context
 
     def listing_response(self, request, model):
-        page_obj = paginate(request, model.listing_queryset(theme=self), model.listing_per_page)
+        faceted = FacetedListing(model, model.listing_scope(theme=self), request.GET)
+        page_obj = paginate(request, model.with_card_data(faceted.queryset), model.listing_per_page)
         # The listing shows no sections: skip their queries by asking Page for the base context.
         context = super().get_context(request)
         context.update(
-            listing=self.describe_listing(model), page_obj=page_obj, items=page_obj.object_list
+            self.facet_context(faceted),
+            listing=self.describe_listing(model),
+            page_obj=page_obj,
+            items=page_obj.object_list,
         )
         return TemplateResponse(request, "aimf_portal/theme_listing.html", context)
 
@@ -213,9 +233,10 @@ class ThemeItemPage(Page):
 
     listing_route_name = ""
     listing_title = ""
-    listing_noun_plural = ""
     listing_per_page = 12
     listing_ordering = ("-first_published_at",)
+    listing_facets = (country_facet,)
+    facets_on_theme_page = False
 
     parent_page_types = ["aimf_portal.ThemePage"]
     subpage_types = []
@@ -240,16 +261,23 @@ class ThemeItemPage(Page):
             )
 
     @classmethod
-    def listing_queryset(cls, theme=None):
-        """Live, public items of this kind, as cards need them, in a fixed number of queries."""
+    def listing_scope(cls, theme=None):
+        """The live, public items of this kind, under one theme or everywhere."""
         items = cls.objects.live().public()
-        if theme is not None:
-            items = items.child_of(theme)
+        return items.child_of(theme) if theme is not None else items
+
+    @classmethod
+    def with_card_data(cls, items):
+        """What a card shows, fetched in a fixed number of queries whatever the length."""
         return (
             items.defer_streamfields()
             .prefetch_related(prefetch_card_image(), "countries")
             .order_by(*cls.listing_ordering, "-pk")
         )
+
+    @classmethod
+    def listing_queryset(cls, theme=None):
+        return cls.with_card_data(cls.listing_scope(theme))
 
     @property
     def theme(self):

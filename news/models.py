@@ -28,7 +28,6 @@ class NewsPage(ThemeItemPage):
     listing_route_name = "news_listing"
     card_meta_template = "news/news_card_meta.html"
     listing_title = "Actualités"
-    listing_noun_plural = "actualités"
     listing_ordering = ("-date", "-first_published_at")
 
     content_panels = [

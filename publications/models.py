@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from aimf_portal.facets import country_facet, publication_kind_facet, publication_year_facet
 from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage
 
 
@@ -50,8 +51,9 @@ class PublicationPage(ThemeItemPage):
     listing_route_name = "publication_listing"
     card_meta_template = "publications/publication_card_meta.html"
     listing_title = "Publications & Réflexions"
-    listing_noun_plural = "publications"
     listing_ordering = ("-date", "-first_published_at")
+    listing_facets = (country_facet, publication_kind_facet, publication_year_facet)
+    facets_on_theme_page = True
 
     content_panels = [
         *Page.content_panels,
@@ -92,5 +94,5 @@ class PublicationPage(ThemeItemPage):
         return f"{title} (démo)" if self.is_demo else title
 
     @classmethod
-    def listing_queryset(cls, theme=None):
-        return super().listing_queryset(theme).select_related("document")
+    def with_card_data(cls, items):
+        return super().with_card_data(items).select_related("document")

@@ -2,24 +2,17 @@ from django import template
 from django.template.defaultfilters import stringfilter
 
 from aimf_portal.models import StandardPage, ThemePage
+from aimf_portal.text import truncate_at_word
 
 register = template.Library()
 
 THEME_DEPTH = 3
 
 
-@register.filter
+@register.filter(name="truncate_at_word")
 @stringfilter
-def truncate_at_word(text, max_length):
-    """Cut text to at most max_length characters at a word boundary, with an ellipsis."""
-    max_length = int(max_length)
-    text = " ".join(text.split())
-    if len(text) <= max_length:
-        return text
-    cut = text[: max_length - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.–-") + "…"
+def truncate_at_word_filter(text, max_length):
+    return truncate_at_word(text, int(max_length))
 
 
 @register.inclusion_tag("includes/theme_navigation.html", takes_context=True)
