@@ -1,0 +1,77 @@
+"""The theme page's publication filter in a real Chromium, with and without JavaScript."""
+
+import re
+
+import pytest
+
+from news.factories import NewsPageFactory
+from publications.factories import PublicationPageFactory
+
+SECTION = "#section-publication_listing"
+RESULTS = "#publication_listing-resultats .card__title a"
+
+
+@pytest.fixture
+def theme_with_publications(theme):
+    PublicationPageFactory(parent=theme, title="Cahier béninois", countries=["BJ"], image=None)
+    PublicationPageFactory(parent=theme, title="Cahier tunisien", countries=["TN"], image=None)
+    PublicationPageFactory(parent=theme, title="Guide camerounais", countries=["CM"], image=None)
+    NewsPageFactory(parent=theme, title="Nouvelles de Hué", countries=["VN"], image=None)
+    return theme
+
+
+def listed(page):
+    return sorted(page.locator(RESULTS).all_inner_texts())
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ticking_countries_updates_results_in_place(
+    live_server, browser_page, theme_with_publications
+):
+    page = browser_page
+    page.goto(f"{live_server.url}/culture-patrimoine/")
+    page.evaluate("window.loadedOnce = true")
+
+    page.locator("#publication_listing-pays-bj").check()
+    page.wait_for_url(re.compile(r"\?pays=bj#section-publication_listing$"))
+    page.locator("#publication_listing-pays-tn").check()
+    page.wait_for_url(re.compile(r"\?pays=bj&pays=tn#section-publication_listing$"))
+    page.wait_for_function(
+        "document.querySelectorAll('#publication_listing-resultats .card').length === 2"
+    )
+
+    assert listed(page) == ["Cahier béninois", "Cahier tunisien"]
+    assert page.locator("#publication_listing-statut").inner_text() == (
+        "2 publications avec ces filtres"
+    )
+    assert page.evaluate("window.loadedOnce") is True, "the page was reloaded"
+    assert page.evaluate("document.activeElement.id") == "publication_listing-pays-tn"
+    assert "Nouvelles de Hué" in page.locator("#section-news_listing").inner_text()
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?pays=bj#section-publication_listing$"))
+    page.wait_for_function(
+        "document.querySelectorAll('#publication_listing-resultats .card').length === 1"
+    )
+    assert listed(page) == ["Cahier béninois"]
+    assert page.locator("#publication_listing-pays-tn").is_checked() is False
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_filter_works_without_javascript(
+    live_server, browser_page_without_js, theme_with_publications
+):
+    page = browser_page_without_js
+    page.goto(f"{live_server.url}/culture-patrimoine/")
+    page.locator("#publication_listing-pays-bj").check()
+    page.locator("#publication_listing-pays-cm").check()
+    page.locator(f"{SECTION} button[type=submit]").click()
+    page.wait_for_url(re.compile(r"\?pays=bj&pays=cm#section-publication_listing$"))
+
+    assert listed(page) == ["Cahier béninois", "Guide camerounais"]
+    assert page.locator("#publication_listing-pays-bj").is_checked()
+    assert page.locator("#publication_listing-pays-cm").is_checked()
+    chips = page.locator(f"{SECTION} .chip").all_inner_texts()
+    assert [chip.split("\n")[0] for chip in chips] == ["Bénin ×", "Cameroun ×", "Tout effacer"]
