@@ -61,13 +61,16 @@ class CountryFacet(Facet):
         tagged = through.objects.filter(tag__slug__in=self.selected).values("content_object_id")
         return Q(pk__in=tagged)
 
-    def options(self, model, queryset):
+    def counts_queryset(self, model, queryset):
         through = model.countries.through
-        rows = (
+        return (
             through.objects.filter(content_object__in=queryset.values("pk"))
             .values("tag__slug", "tag__name")
             .annotate(count=Count("content_object_id"))
         )
+
+    def options(self, model, queryset):
+        rows = self.counts_queryset(model, queryset)
         options = [
             FacetOption(
                 value=row["tag__slug"],
@@ -105,14 +108,17 @@ class ChoiceFacet(Facet):
     def selection_q(self, model):
         return Q(**{f"{self.field_name}__in": self.selected})
 
-    def options(self, model, queryset):
-        labels = self.choices(model)
-        counts = dict(
+    def counts_queryset(self, model, queryset):
+        return (
             queryset.order_by()
             .values_list(self.field_name)
             .annotate(count=Count("pk"))
             .values_list(self.field_name, "count")
         )
+
+    def options(self, model, queryset):
+        labels = self.choices(model)
+        counts = dict(self.counts_queryset(model, queryset))
         return [
             FacetOption(value, label, counts.get(value, 0), value in self.selected)
             for value, label in labels.items()
@@ -142,15 +148,17 @@ class YearFacet(Facet):
             )
         return q
 
-    def options(self, model, queryset):
-        rows = (
+    def counts_queryset(self, model, queryset):
+        return (
             queryset.order_by()
             .annotate(facet_year=ExtractYear(self.field_name))
             .values_list("facet_year")
             .annotate(count=Count("pk"))
             .values_list("facet_year", "count")
         )
-        counts = {str(year): count for year, count in rows}
+
+    def options(self, model, queryset):
+        counts = {str(year): count for year, count in self.counts_queryset(model, queryset)}
         counts.update({year: 0 for year in self.selected if year not in counts})
         return [
             FacetOption(year, year, count, year in self.selected)
@@ -180,12 +188,15 @@ class FacetedListing:
                 queryset = facet.filter(queryset)
         return queryset
 
+    def counts_scope(self, facet):
+        """What a facet counts in: the listing narrowed by every other facet."""
+        return self.narrow(self.base_queryset, except_facet=facet)
+
     def facet_groups(self):
         """Each facet with its options; a facet's counts ignore its own selection."""
         groups = []
         for facet in self.facets:
-            scope = self.narrow(self.base_queryset, except_facet=facet)
-            options = facet.options(self.model, scope)
+            options = facet.options(self.model, self.counts_scope(facet))
             if options:
                 groups.append({"facet": facet, "options": options})
         return groups
