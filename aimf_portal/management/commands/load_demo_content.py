@@ -1,10 +1,11 @@
-"""`manage.py load_demo_content`: the demo site, idempotently."""
+"""`manage.py load_demo_content [--scale N]`: the demo site, then optional benchmark volume."""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from aimf_portal.demo.bulk import ScaleLoader
 from aimf_portal.demo.site import DemoSite
 from aimf_portal.models import HomePage
 
@@ -12,10 +13,22 @@ from aimf_portal.models import HomePage
 class Command(BaseCommand):
     help = (
         "Construit le site de démonstration de l'AIMF ; relancer la commande met à jour sans "
-        "rien dupliquer."
+        "rien dupliquer. --scale N complète à N les éléments synthétiques de chaque type "
+        "(actualités, actions, publications) pour les mesures de performance."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Nombre d'éléments synthétiques voulus par type (slugs en « demo-scale- »).",
+        )
+
+    def handle(self, *args, scale, **options):
+        if scale < 0:
+            raise CommandError("--scale attend un nombre positif.")
         started = time.monotonic()
         try:
             with transaction.atomic():
@@ -30,4 +43,15 @@ class Command(BaseCommand):
             f"Site de démonstration : {summary} ; {site.media.drawn} fichiers dessinés "
             f"({time.monotonic() - started:.1f} s)."
         )
+        if scale:
+            self.load_scale(scale)
         self.stdout.write(self.style.SUCCESS(f"Terminé en {time.monotonic() - started:.1f} s."))
+
+    def load_scale(self, target):
+        started = time.monotonic()
+        created, indexing_seconds = ScaleLoader(target, log=self.stdout.write).run()
+        total = sum(len(page_ids) for page_ids in created.values())
+        self.stdout.write(
+            f"Volume : {total} pages synthétiques ajoutées en {time.monotonic() - started:.1f} s, "
+            f"dont {indexing_seconds:.1f} s d'indexation pour la recherche."
+        )
