@@ -1,0 +1,51 @@
+"""What the newsletter keeps of a person, and in which form: normalised addresses, keyed hashes.
+
+No raw IP address is ever stored, not even in the cache: rate limits and the consent log see a
+keyed hash of the visitor's network (the IPv4 address or the IPv6 /64 prefix).
+"""
+
+import ipaddress
+
+from django.utils.crypto import salted_hmac
+
+from .conf import hash_key, newsletter_setting
+
+IP_HASH_LENGTH = 16
+
+
+def normalise_email(address):
+    """Trim and lowercase the domain; the local part is kept as typed (RFC 5321 allows case)."""
+    local_part, _, domain = address.strip().rpartition("@")
+    return f"{local_part}@{domain.lower()}"
+
+
+def keyed_hash(purpose, value):
+    return salted_hmac(f"newsletter.{purpose}", value, secret=hash_key(), algorithm="sha256")
+
+
+def address_digest(address):
+    """A keyed hash of an address, the same whatever its case: the suppression list's key."""
+    return keyed_hash("address", normalise_email(address).lower()).hexdigest()
+
+
+def client_network(request):
+    """The visitor's IPv4 address or IPv6 /64 network, behind the configured number of proxies."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxy_count = newsletter_setting("TRUSTED_PROXY_COUNT")
+    if proxy_count:
+        forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(forwarded) >= proxy_count:
+            address = forwarded[-proxy_count]
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return "inconnue"
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def network_hash(request):
+    """A short keyed hash of the visitor's network: enough to match two events, not to find
+    anyone's address (64 bits of an HMAC whose key never leaves the server)."""
+    return keyed_hash("network", client_network(request)).hexdigest()[:IP_HASH_LENGTH]
