@@ -26,7 +26,7 @@ class PublicationPageFactory(ItemPageFactory):
         )
 
     @classmethod
-    def create_in_bulk(cls, parent, count, **kwargs):
+    def create_in_bulk(cls, parent, count=None, **kwargs):
         # A built SubFactory document would be unsaved: share one saved document instead.
         kwargs.setdefault("document", DocumentFactory())
         return super().create_in_bulk(parent, count, **kwargs)

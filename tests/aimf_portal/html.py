@@ -4,7 +4,11 @@ from bs4 import BeautifulSoup
 
 
 def parse(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return parse_html(response.content.decode())
+
+
+def parse_html(html):
+    return BeautifulSoup(html, "html.parser")
 
 
 def text_of(element):
