@@ -1,35 +1,58 @@
 """StreamField blocks shared by every page type: rich bodies and the theme page's promos."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+LINK_ADDRESS = RegexValidator(
+    r"^(https?://[^\s]+|/[^\s]*)$",
+    "Une adresse commençant par https:// ou un chemin du site commençant par /.",
+)
+
+
+def block_error(field_name, message):
+    return blocks.StructBlockValidationError(
+        block_errors={field_name: ErrorList([ValidationError(message)])}
+    )
+
 
 class LinkBlock(blocks.StructBlock):
-    """A link to a page of the site or, failing that, to an address outside it."""
+    """A link to a page of the site, to one of its addresses (a listing), or outside it."""
 
     page = blocks.PageChooserBlock(label="Page du site", required=False)
-    url = blocks.URLBlock(label="ou adresse externe", required=False)
-    label = blocks.CharBlock(label="Texte du lien", max_length=80)
+    url = blocks.CharBlock(
+        label="ou adresse",
+        required=False,
+        max_length=500,
+        validators=[LINK_ADDRESS],
+        help_text="Une adresse externe (https://…) ou un chemin du site, par exemple "
+        "/culture-patrimoine/publications/ pour la liste des publications d'une thématique.",
+    )
+    label = blocks.CharBlock(label="Texte du lien", required=False, max_length=80)
+
+    @property
+    def required(self):
+        return self.meta.required
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": ErrorList(
-                        [ValidationError("Choisissez une page du site ou une adresse externe.")]
-                    )
-                }
-            )
+        has_page, has_url = bool(value.get("page")), bool(value.get("url"))
+        if not (has_page or has_url or value.get("label")) and not self.required:
+            return value
+        if has_page == has_url:
+            raise block_error("page", "Choisissez une page du site ou une adresse, pas les deux.")
+        if not value.get("label"):
+            raise block_error("label", "Donnez le texte du lien.")
         return value
 
     class Meta:
         icon = "link"
         label = "Lien"
         template = "blocks/link.html"
+        required = True
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -100,13 +123,7 @@ class EventPromoBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if value["end_date"] < value["start_date"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "end_date": ErrorList(
-                        [ValidationError("La date de fin précède la date de début.")]
-                    )
-                }
-            )
+            raise block_error("end_date", "La date de fin précède la date de début.")
         return value
 
     class Meta:

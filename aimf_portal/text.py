@@ -15,6 +15,7 @@ def truncate_at_word(text, max_length):
     if len(text) <= max_length:
         return text
     cut = text[: max_length - 1]
-    if " " in cut:
+    word_ends_at_cut = text[max_length - 1] == " "
+    if not word_ends_at_cut and " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.–-") + "…"

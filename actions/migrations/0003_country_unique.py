@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actions', '0002_initial'),
-        ('aimf_portal', '0003_home_page'),
+        ("actions", "0002_initial"),
+        ("aimf_portal", "0003_home_page"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='actionpagecountry',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='actions_actionpagecountry_unique'),
+            model_name="actionpagecountry",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="actions_actionpagecountry_unique"
+            ),
         ),
     ]

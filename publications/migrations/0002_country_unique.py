@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('aimf_portal', '0003_home_page'),
-        ('publications', '0001_initial'),
+        ("aimf_portal", "0003_home_page"),
+        ("publications", "0001_initial"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='publicationpagecountry',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='publications_publicationpagecountry_unique'),
+            model_name="publicationpagecountry",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="publications_publicationpagecountry_unique"
+            ),
         ),
     ]

@@ -8,7 +8,6 @@ import io
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
@@ -236,12 +235,6 @@ def test_culture_heritage_promos_are_the_seed_s_four_kinds():
     assert [page.slug for page in promos["related_themes"]["themes"]] == ["gouvernance-locale"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason="LinkBlock.url est un URLBlock qui refuse les adresses relatives au site "
-    "(« /culture-patrimoine/publications/ ») : un éditeur ne peut pas réenregistrer la page.",
-)
 def test_demo_promos_pass_the_validation_the_admin_applies():
 
     for slug in ("culture-patrimoine", "gouvernance-locale"):
