@@ -32,15 +32,21 @@ def chromium_path():
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """One Chromium per test (about a second): a session-wide one would keep Playwright's event
+    loop running in the main thread, where Django then opens other database connections and
+    transactional tests stop restoring the data the migrations created."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+    # Connections opened while the loop ran would keep PostgreSQL's test database in use.
+    connections.close_all()
 
 
 @pytest.fixture
