@@ -30,7 +30,9 @@ def action(theme):
         body=[{"type": "paragraph", "value": "<p>Le chantier avance avec les habitants.</p>"}],
         partners=["Ville de Bohicon", "AIMF"],
     )
-    ActionDocument.objects.create(page=action, document=convention, title="Convention signée")
+    ActionDocument.objects.create(
+        page=action, document=convention, title="Convention signée", sort_order=0
+    )
     ActionDocument.objects.create(page=action, document=report, sort_order=1)
     return action
 

@@ -1,6 +1,7 @@
 """The promo blocks editors fill in: what they must give, what they may leave out."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
 from aimf_portal.blocks import EventPromoBlock, LinkBlock
@@ -29,6 +30,31 @@ def test_a_link_needs_a_page_or_an_address():
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({**NO_LINK, "label": "Lire"}))
     assert block.clean(block.to_python(PROGRAMME))["url"] == "https://aimf.asso.fr/"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["https://aimf.asso.fr/", "http://aimf.asso.fr/", "/culture-patrimoine/publications/"],
+)
+def test_a_link_may_point_outside_or_to_a_path_of_the_site(address):
+    block = LinkBlock()
+    assert block.clean(block.to_python({**PROGRAMME, "url": address}))["url"] == address
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "culture-patrimoine/", "//evil.example/", "/a b/"]
+)
+def test_a_link_refuses_other_addresses(address):
+    block = LinkBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({**PROGRAMME, "url": address}))
+
+
+def test_a_link_needs_its_text():
+    block = LinkBlock()
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(block.to_python({**PROGRAMME, "label": ""}))
+    assert "label" in refused.value.block_errors
 
 
 def test_an_event_cannot_end_before_it_starts():

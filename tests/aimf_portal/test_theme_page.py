@@ -47,10 +47,15 @@ def card_titles(element):
 
 @pytest.fixture
 def full_theme(theme):
-    for date in DATES:
-        NewsPageFactory(parent=theme, title=f"Actualité du {date:%d/%m/%Y}", date=date)
-        ActionPageFactory(parent=theme, title=f"Action du {date:%d/%m/%Y}", start_date=date)
-        PublicationPageFactory(parent=theme, title=f"Publication du {date:%d/%m/%Y}", date=date)
+    for factory, noun, date_field in (
+        (NewsPageFactory, "Actualité", "date"),
+        (ActionPageFactory, "Action", "start_date"),
+        (PublicationPageFactory, "Publication", "date"),
+    ):
+        factory.create_in_bulk(
+            theme,
+            variations=[{"title": f"{noun} du {d:%d/%m/%Y}", date_field: d} for d in DATES],
+        )
     return theme
 
 

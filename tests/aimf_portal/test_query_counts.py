@@ -1,0 +1,95 @@
+"""The number of SQL queries to render a page does not grow with the number of items (no N+1).
+
+Each page is rendered under a theme holding 5, then 100 items of each kind, each with its own
+image (a real file, so renditions are really made) and two countries:
+
+- warm: renditions exist but the cache is empty, as in a freshly started process. This count is
+  pinned at the tight value measured, and the same figure must hold at 5 and at 100 items;
+- cold: the first render also creates the renditions of the images it shows, one bulk insert
+  and one read per image. It grows with the cards shown, never with the items behind them: a
+  page shows at most 18 cards (theme page) or 12 (listing).
+
+If a change adds a query on purpose, re-measure and update the figure in the same commit.
+"""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from actions.factories import ActionPageFactory
+from aimf_portal.factories import ThemePageFactory
+from news.factories import NewsPageFactory
+from publications.factories import PublicationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+ITEM_FACTORIES = (NewsPageFactory, ActionPageFactory, PublicationPageFactory)
+RENDITION_QUERIES_PER_CARD = 2
+
+
+def theme_page_cards(size):
+    return 3 * min(size, 6)
+
+
+def listing_cards(size):
+    return min(size, 12)
+
+
+def home_page_cards(size):
+    return min(size, 6)
+
+
+# page: (path under the theme or absolute, warm queries, cold queries before renditions, cards).
+# Measured on SQLite and PostgreSQL (the same figures), identical at 5 and at 100 items.
+PAGES = {
+    "theme page": ("", 38, 39, theme_page_cards),
+    "news listing": ("actualites/", 26, 27, listing_cards),
+    "action listing": ("actions/", 26, 27, listing_cards),
+    "publication listing": ("publications/", 28, 29, listing_cards),
+    "home page": ("/", 22, 23, home_page_cards),
+}
+SIZES = [5, 100]
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size} items")
+def size(request):
+    return request.param
+
+
+@pytest.fixture
+def populated_theme(theme, size):
+    for factory in ITEM_FACTORIES:
+        factory.create_in_bulk(theme, size, countries=["BJ", "SN"])
+    return theme
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_queries_to_render_a_page(
+    client, populated_theme, size, page, django_assert_max_num_queries
+):
+    path, warm_queries, cold_base, cards = PAGES[page]
+    url = path if path.startswith("/") else populated_theme.url + path
+    ContentType.objects.clear_cache()
+    with django_assert_max_num_queries(cold_base + RENDITION_QUERIES_PER_CARD * cards(size)):
+        assert client.get(url).status_code == 200
+    cache.clear()
+    with django_assert_max_num_queries(warm_queries):
+        assert client.get(url).status_code == 200
+
+
+def warm_queries(client, url):
+    client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_theme_menu_costs_the_same_for_1_or_23_themes(client):
+    """Every page lists every theme in its header: one query whatever their number."""
+    ThemePageFactory()
+    with_one_theme = warm_queries(client, "/")
+    ThemePageFactory.create_batch(22)
+    assert warm_queries(client, "/") == with_one_theme
