@@ -1,0 +1,95 @@
+"""The migrations give each editorial group exactly its permissions, and the « Relecture »
+workflow to the whole site; both can be undone and replayed."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Collection, GroupApprovalTask, Page, Workflow
+
+from aimf_portal.models import HomePage
+
+from .helpers import EDITEURS, NEWSLETTER, REDACTEURS
+
+MEDIA = {
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+}
+
+
+def global_permissions(name):
+    return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+
+def page_permissions(name):
+    return set(
+        Group.objects.get(name=name).page_permissions.values_list("page_id", "permission__codename")
+    )
+
+
+def collection_permissions(name):
+    return set(
+        Group.objects.get(name=name).collection_permissions.values_list(
+            "collection_id", "permission__codename"
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_redacteurs_write_and_upload_but_cannot_publish():
+    home = HomePage.objects.get()
+    root = Collection.get_first_root_node()
+    assert global_permissions(REDACTEURS) == {"access_admin"}
+    assert page_permissions(REDACTEURS) == {(home.pk, "add_page"), (home.pk, "change_page")}
+    assert collection_permissions(REDACTEURS) == {(root.pk, codename) for codename in MEDIA}
+
+
+@pytest.mark.django_db
+def test_editeurs_also_publish_and_lock_but_do_not_bulk_delete():
+    home = HomePage.objects.get()
+    root = Collection.get_first_root_node()
+    assert global_permissions(EDITEURS) == {"access_admin"}
+    assert page_permissions(EDITEURS) == {
+        (home.pk, codename)
+        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+    }
+    assert collection_permissions(EDITEURS) == {(root.pk, codename) for codename in MEDIA}
+
+
+@pytest.mark.django_db
+def test_the_newsletter_group_only_reaches_the_newsletter_admin():
+    assert global_permissions(NEWSLETTER) == {"access_admin", "manage_newsletter"}
+    assert page_permissions(NEWSLETTER) == set()
+    assert collection_permissions(NEWSLETTER) == set()
+
+
+@pytest.mark.django_db
+def test_every_page_under_the_home_page_goes_through_relecture_approved_by_editeurs(theme):
+    workflow = Workflow.objects.get(name="Relecture")
+    assert workflow.active
+    [task] = [task.specific for task in workflow.tasks]
+    assert isinstance(task, GroupApprovalTask)
+    assert list(task.groups.values_list("name", flat=True)) == [EDITEURS]
+    assert HomePage.objects.get().get_workflow() == workflow
+    assert theme.get_workflow() == workflow
+
+
+def migrate(targets):
+    MigrationExecutor(connection).migrate(targets)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_groups_and_the_workflow_can_be_undone_and_replayed():
+    migrate([("aimf_portal", "0005_link_block_paths")])
+    assert not Group.objects.filter(name__in=[REDACTEURS, EDITEURS, NEWSLETTER]).exists()
+    assert not Workflow.objects.filter(name="Relecture").exists()
+    assert not GroupApprovalTask.objects.filter(groups__name=EDITEURS).exists()
+
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    assert Group.objects.filter(name__in=[REDACTEURS, EDITEURS, NEWSLETTER]).count() == 3
+    assert HomePage.objects.get().get_workflow().name == "Relecture"
+    assert Page.find_problems() == ([], [], [], [], [])
