@@ -8,7 +8,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 LINK_ADDRESS = RegexValidator(
-    r"^(https?://[^\s]+|/[^\s]*)$",
+    r"^(https?://[^\s]+|/(?!/)[^\s]*)$",
     "Une adresse commençant par https:// ou un chemin du site commençant par /.",
 )
 

@@ -15,7 +15,7 @@ from .blocks import BodyBlock, PromoBlock
 from .facets import FacetedListing, country_facet
 from .images import prefetch_card_image
 from .pagination import paginate
-from .text import accent_insensitive_key
+from .text import accent_insensitive_key, with_de
 
 
 class Country(TagBase):
@@ -144,6 +144,7 @@ class ThemePage(RoutablePageMixin, Page):
             "title": model.listing_title,
             "noun_singular": model._meta.verbose_name,
             "noun_plural": model._meta.verbose_name_plural,
+            "none_yet": f"Pas encore {with_de(model._meta.verbose_name_plural)}",
             "route_name": model.listing_route_name,
         }
 

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                             "required": False,
                             "validators": [
                                 django.core.validators.RegexValidator(
-                                    "^(https?://[^\\s]+|/[^\\s]*)$",
+                                    "^(https?://[^\\s]+|/(?!/)[^\\s]*)$",
                                     "Une adresse commençant par https:// ou un chemin du site commençant par /.",
                                 )
                             ],

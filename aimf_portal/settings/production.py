@@ -23,3 +23,8 @@ CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
+
+# Keyed hashes of the newsletter (suppression list, network hash) outlive SECRET_KEY rotations.
+NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (1 behind one proxy).
+NEWSLETTER_TRUSTED_PROXY_COUNT = env.int("NEWSLETTER_TRUSTED_PROXY_COUNT", default=0)

@@ -1,5 +1,6 @@
 from django import template
 from django.template.defaultfilters import stringfilter
+from django.utils.formats import date_format
 
 from aimf_portal.models import StandardPage, ThemePage
 from aimf_portal.text import truncate_at_word
@@ -15,13 +16,29 @@ def truncate_at_word_filter(text, max_length):
     return truncate_at_word(text, int(max_length))
 
 
+@register.filter
+def french_date(value):
+    """ "1er mars 2024", "14 novembre 2025": French writes the first of the month as an ordinal."""
+    if not value:
+        return ""
+    formatted = date_format(value, "j F Y")
+    return f"1er{formatted[1:]}" if value.day == 1 else formatted
+
+
 @register.inclusion_tag("includes/theme_navigation.html", takes_context=True)
 def theme_navigation(context):
     current = context.get("page")
     current_theme_path = ""
     if current is not None and current.depth >= THEME_DEPTH:
         current_theme_path = current.path[: THEME_DEPTH * current.steplen]
-    return {"themes": ThemePage.menu_queryset(), "current_theme_path": current_theme_path}
+    return {
+        "themes": ThemePage.menu_queryset(),
+        "current_theme_path": current_theme_path,
+        # On the theme page itself the link is the current page; below it, the current section.
+        "current_is_theme": (
+            current is not None and current.depth == THEME_DEPTH and not context.get("listing")
+        ),
+    }
 
 
 @register.inclusion_tag("includes/footer_links.html")

@@ -11,9 +11,10 @@ from tests.aimf_portal.html import assert_page_chrome, text_of
 pytestmark = pytest.mark.django_db
 
 SITE_NAME = "Association internationale des maires francophones"
+# The presentation the home page migration writes, without its markup.
 SITE_DESCRIPTION = (
-    "Association internationale des maires francophones : des villes qui coopèrent en Europe, "
-    "en Afrique, aux Amériques et en Asie."
+    "L'Association internationale des maires francophones relie des villes d'Europe, "
+    "d'Afrique, des Amériques et d'Asie autour de projets concrets."
 )
 
 

@@ -22,10 +22,8 @@ SECTIONS = [
         "Toutes les publications",
     ),
 ]
-SITE_DESCRIPTION = (
-    "Association internationale des maires francophones : des villes qui coopèrent en Europe, "
-    "en Afrique, aux Amériques et en Asie."
-)
+# The theme's intro, without its markup, is the page's description.
+THEME_DESCRIPTION = "Ce que font les villes de l'association sur cette thématique."
 # Eight dates in no particular order: the section must show the six newest, newest first.
 DATES = [datetime.date(2025, month, day) for month, day in ((3, 4), (10, 27), (1, 15), (5, 17),
          (7, 2), (5, 12), (12, 1), (2, 28))]  # fmt: skip
@@ -34,7 +32,7 @@ NEWEST_SIX = sorted(DATES, reverse=True)[:6]
 
 def fetch(client, theme, query=""):
     response = client.get(theme.url + query)
-    return assert_page_chrome(response, title=theme.title, description=SITE_DESCRIPTION)
+    return assert_page_chrome(response, title=theme.title, description=THEME_DESCRIPTION)
 
 
 def section(soup, route_name):
