@@ -14,6 +14,7 @@ from django.apps import apps
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 
+from . import site_cache
 from .text import accent_insensitive_key
 
 # More values than any facet has cannot be a real selection: stop reading there.
@@ -54,7 +55,9 @@ class CountryFacet(Facet):
 
     def known_values(self, model):
         country_model = apps.get_model("aimf_portal", "Country")
-        return set(country_model.objects.values_list("slug", flat=True))
+        return site_cache.cached(
+            "country-slugs", lambda: set(country_model.objects.values_list("slug", flat=True))
+        )
 
     def selection_q(self, model):
         through = model.countries.through

@@ -11,10 +11,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import site_cache
 from .blocks import BodyBlock, PromoBlock
 from .facets import FacetedListing, country_facet
 from .images import prefetch_card_image
 from .pagination import paginate
+from .site_cache import public
 from .text import accent_insensitive_key, with_de
 
 
@@ -130,8 +132,13 @@ class ThemePage(RoutablePageMixin, Page):
 
     @classmethod
     def menu_queryset(cls):
-        themes = cls.objects.live().public().only("title", "url_path", "path", "depth")
-        return sorted(themes, key=lambda theme: accent_insensitive_key(theme.title))
+        """The live, public themes in French alphabetical order, for the header and home page."""
+
+        def build():
+            themes = public(cls.objects.live()).only("title", "url_path", "path", "depth")
+            return sorted(themes, key=lambda theme: accent_insensitive_key(theme.title))
+
+        return site_cache.cached("theme-menu", build)
 
     @classmethod
     def item_models(cls):
@@ -264,7 +271,7 @@ class ThemeItemPage(Page):
     @classmethod
     def listing_scope(cls, theme=None):
         """The live, public items of this kind, under one theme or everywhere."""
-        items = cls.objects.live().public()
+        items = public(cls.objects.live())
         return items.child_of(theme) if theme is not None else items
 
     @classmethod

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature
 from django.forms.models import ModelChoiceIterator
 
-from aimf_portal.models import ThemePage, accent_insensitive_key
+from aimf_portal.models import ThemePage
+from aimf_portal.site_cache import public
+from aimf_portal.text import accent_insensitive_key
 
 from .conf import newsletter_setting
 from .models import ConsentText
@@ -110,7 +112,7 @@ class SignupForm(AddressForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = ThemePage.objects.live().public()
+        self.fields["themes"].queryset = public(ThemePage.objects.live())
         # The text shown is always the current one; the hidden version says which one it was.
         # None only if every version was deleted by hand: sign-ups then close, the site stays up.
         self.consent_text = ConsentText.current()

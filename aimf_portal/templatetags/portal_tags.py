@@ -2,7 +2,9 @@ from django import template
 from django.template.defaultfilters import stringfilter
 from django.utils.formats import date_format
 
+from aimf_portal import site_cache
 from aimf_portal.models import StandardPage, ThemePage
+from aimf_portal.site_cache import public
 from aimf_portal.text import truncate_at_word
 
 register = template.Library()
@@ -43,12 +45,11 @@ def theme_navigation(context):
 
 @register.inclusion_tag("includes/footer_links.html")
 def footer_links():
-    return {
-        "pages": StandardPage.objects.live()
-        .public()
-        .filter(depth=THEME_DEPTH)
-        .only("title", "url_path", "path", "depth")
-    }
+    def build():
+        pages = public(StandardPage.objects.live()).filter(depth=THEME_DEPTH)
+        return list(pages.only("title", "url_path", "path", "depth"))
+
+    return {"pages": site_cache.cached("footer-links", build)}
 
 
 @register.inclusion_tag("includes/breadcrumb.html")

@@ -3,8 +3,9 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
+from aimf_portal import site_cache
 from aimf_portal.demo.bulk import ScaleLoader
 from aimf_portal.demo.site import DemoSite
 from aimf_portal.models import HomePage
@@ -45,6 +46,8 @@ class Command(BaseCommand):
         )
         if scale:
             self.load_scale(scale)
+        # Bulk writes send no signals: cached menus and lists would not know about them.
+        site_cache.invalidate()
         self.stdout.write(self.style.SUCCESS(f"Terminé en {time.monotonic() - started:.1f} s."))
 
     def load_scale(self, target):
@@ -55,3 +58,7 @@ class Command(BaseCommand):
             f"Volume : {total} pages synthétiques ajoutées en {time.monotonic() - started:.1f} s, "
             f"dont {indexing_seconds:.1f} s d'indexation pour la recherche."
         )
+        if total and connection.vendor == "postgresql":
+            # Fresh statistics, or the planner keeps estimating the new rows at nearly zero.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")

@@ -1,0 +1,59 @@
+"""Cached menus, footer, private sections and cards change on the next request after an edit."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
+from news.factories import NewsPageFactory
+from tests.aimf_portal.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_titles(client, url="/"):
+    soup = parse(client.get(url))
+    return [link.get_text(strip=True) for link in soup.select(".theme-nav__list a")]
+
+
+def card_titles(client, url):
+    return [link.get_text(strip=True) for link in parse(client.get(url)).select(".card__title a")]
+
+
+def test_a_new_theme_reaches_the_menu_and_an_unpublished_one_leaves_it(client):
+    ThemePageFactory(title="Climat")
+    assert menu_titles(client) == ["Climat"]
+    santé = ThemePageFactory(title="Santé")
+    assert menu_titles(client) == ["Climat", "Santé"]
+    santé.unpublish()
+    assert menu_titles(client) == ["Climat"]
+
+
+def test_a_new_footer_page_is_linked_at_once(client):
+    client.get("/")
+    StandardPageFactory(parent=home_page(), title="Mentions légales")
+    footer = parse(client.get("/")).select(".site-footer__links a")
+    assert [link.get_text(strip=True) for link in footer] == ["Mentions légales"]
+
+
+def test_restricting_a_section_hides_its_items_on_the_next_request(client, theme):
+    news = NewsPageFactory(parent=theme, title="Réunion interne", image=None)
+    assert card_titles(client, "/culture-patrimoine/actualites/") == ["Réunion interne"]
+    PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+    assert card_titles(client, "/culture-patrimoine/actualites/") == []
+
+
+def test_a_republished_item_shows_its_new_title_on_its_card(client, theme):
+    news = NewsPageFactory(parent=theme, title="Titre provisoire")
+    assert card_titles(client, "/culture-patrimoine/") == ["Titre provisoire"]
+    news.title = "Titre définitif"
+    news.save_revision().publish()
+    assert card_titles(client, "/culture-patrimoine/") == ["Titre définitif"]
+
+
+def test_a_moved_item_links_to_its_new_address(client, theme):
+    other = ThemePageFactory(title="Gouvernance locale")
+    news = NewsPageFactory(parent=theme, title="Nouvelle adresse", image=None)
+    client.get("/")
+    news.move(other, pos="last-child")
+    links = parse(client.get("/")).select(".card__title a")
+    assert [link["href"] for link in links] == ["/gouvernance-locale/nouvelle-adresse/"]
