@@ -1,7 +1,9 @@
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import SchedulePanel, user_publishes_pages
 from .models import Country
 
 
@@ -17,3 +19,10 @@ class CountryViewSet(SnippetViewSet):
 
 
 register_snippet(CountryViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_schedule_panel(request, panels):
+    """Éditeurs (whoever may publish) see what goes live or expires next."""
+    if user_publishes_pages(request.user):
+        panels.append(SchedulePanel(request.user))
