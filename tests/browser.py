@@ -45,7 +45,9 @@ def browser():
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
-    # Connections opened while the loop ran would keep PostgreSQL's test database in use.
+        # The test's own ORM calls ran while the loop was running, on connections of their own:
+        # close them from here, or they keep PostgreSQL's test database in use to the end.
+        connections.close_all()
     connections.close_all()
 
 
