@@ -9,6 +9,8 @@ urlpatterns = [
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
+    path("", include("aimf_portal.discovery_urls")),
+    path("", include("aimf_portal.operations_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,3 @@
+"""Endpoints for operators and load balancers (health, readiness, security.txt)."""
+
+urlpatterns = []
