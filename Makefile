@@ -25,6 +25,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(INSTALLED)
 
 migrate: install
+	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
