@@ -1,28 +1,91 @@
-"""Production: secure by default; every secret and host comes from the environment."""
+"""Production: secure by default; every secret and host comes from the environment.
+
+docs/deploy.md lists each variable. `manage.py check --deploy` gives no warning with them.
+"""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import DATABASES, SECRET_KEY, env
+
+
+def required(name, what):
+    if not os.environ.get(name, "").strip():
+        raise ImproperlyConfigured(
+            f"{name} doit être défini dans l'environnement ({what}). Voir docs/deploy.md."
+        )
+    return os.environ[name]
+
 
 DEBUG = False
 
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-only", "test-only")):
+required("SECRET_KEY", "au moins 50 caractères aléatoires")
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-only", "test-only", "django-insecure")):
     raise ImproperlyConfigured(
         "SECRET_KEY doit être défini dans l'environnement (au moins 50 caractères aléatoires)."
     )
+required("ALLOWED_HOSTS", "noms d'hôte servis, séparés par des virgules")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+required("DATABASE_URL", "par exemple postgres://utilisateur:mdp@hôte:5432/base")
+required("EMAIL_URL", "par exemple smtp+tls://utilisateur:mdp@smtp.exemple.org:587")
+EMAIL_CONFIG = env.email_url("EMAIL_URL")
+vars().update(EMAIL_CONFIG)
 
+# Persistent connections, checked before reuse: a restarted PostgreSQL costs one failed request
+# per worker at most, not a dead worker.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+
+# HTTPS, terminated by the proxy in front of gunicorn, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# Load balancers probe the application servers directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading binds every subdomain of the association's domain to HTTPS for months, in
+    # every browser: a decision for its operators (docs/deploy.md), not a default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-EMAIL_CONFIG = env.email_url("EMAIL_URL")
-vars().update(EMAIL_CONFIG)
+
+# Redis, shared by every application server, when REDIS_URL names one: site_cache's generation
+# number (and later the page cache) must be the same everywhere. Local memory otherwise, for a
+# single server. Image renditions have their own alias, which Wagtail uses when it exists.
+REDIS_URL = env("REDIS_URL", default="")
+RENDITIONS_CACHE_TIMEOUT = 7 * 24 * 60 * 60
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "aimf",
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "aimf-renditions",
+            "TIMEOUT": RENDITIONS_CACHE_TIMEOUT,
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "aimf-default",
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "aimf-renditions",
+            "TIMEOUT": RENDITIONS_CACHE_TIMEOUT,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 
 # Keyed hashes of the newsletter (suppression list, network hash) outlive SECRET_KEY rotations.
 NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")

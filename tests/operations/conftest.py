@@ -1,0 +1,1 @@
+from tests.aimf_portal.fixtures import empty_cache, isolated_media, theme  # noqa: F401
