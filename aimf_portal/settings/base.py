@@ -53,8 +53,62 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "aimf_portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Headers sent with every response: SecurityMiddleware's, then aimf_portal.middleware's.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "camera",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+# Video players that EmbedBlock may frame on public pages (and in the admin's embed chooser).
+CSP_FRAME_SRC = env.list(
+    "CSP_FRAME_SRC",
+    default=[
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+)
+# The public site's scripts and styles are files under /static/: no inline code at all.
+CSP_PUBLIC = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "frame-src": ["'self'", *CSP_FRAME_SRC],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+# Where security researchers report a vulnerability (/.well-known/security.txt, RFC 9116).
+SECURITY_TXT_CONTACT = env("SECURITY_TXT_CONTACT", default="mailto:securite@aimf.example")
+# Wagtail's admin uses inline scripts and styles, avatars and embed thumbnails from elsewhere,
+# and frames its own previews: looser, and only under ADMIN_URL_PATH.
+CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", *CSP_FRAME_SRC],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
 
 ROOT_URLCONF = "aimf_portal.urls"
 WSGI_APPLICATION = "aimf_portal.wsgi.application"
