@@ -1,3 +1,11 @@
 """Endpoints for operators and load balancers (health, readiness, security.txt)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import health
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path(".well-known/security.txt", health.security_txt, name="security_txt"),
+]
