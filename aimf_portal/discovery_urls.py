@@ -1,3 +1,9 @@
 """Search, feeds, sitemap and robots.txt: how visitors and machines find the content."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import search
+
+urlpatterns = [
+    path("recherche/", search.search, name="search"),
+]

@@ -1,0 +1,50 @@
+import pytest
+from wagtail.search import index
+
+from actions.factories import ActionPageFactory
+from news.factories import NewsPageFactory
+from publications.factories import PublicationPageFactory
+from tests.aimf_portal.fixtures import empty_cache, isolated_media, theme  # noqa: F401
+
+
+def indexed(page):
+    """The page indexed again once its countries exist (the factory adds them after saving)."""
+    index.insert_or_update_object(page)
+    return page
+
+
+@pytest.fixture
+def searchable(theme):  # noqa: F811 (the imported fixture)
+    """One item of each kind with known words, plus a draft and a private item that match too."""
+    return {
+        "news": indexed(
+            NewsPageFactory(
+                parent=theme,
+                title="Le patrimoine de Hué restauré",
+                teaser="La citadelle impériale rouvre ses portes.",
+                city="Hué",
+                countries=["VN"],
+            )
+        ),
+        "action": indexed(
+            ActionPageFactory(
+                parent=theme,
+                title="Sauvegarde de la médina",
+                teaser="Les artisans de Fès forment des apprentis au patrimoine bâti.",
+                city="Fès",
+                countries=["MA"],
+            )
+        ),
+        "publication": indexed(
+            PublicationPageFactory(
+                parent=theme,
+                title="Guide des villes patrimoniales",
+                teaser="Protéger le patrimoine et faire vivre les centres anciens.",
+                countries=["BJ"],
+            )
+        ),
+        "draft": indexed(
+            NewsPageFactory(parent=theme, title="Patrimoine en brouillon", draft=True)
+        ),
+        "private": indexed(NewsPageFactory(parent=theme, title="Patrimoine réservé", private=True)),
+    }

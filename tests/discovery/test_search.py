@@ -1,0 +1,242 @@
+"""Search at /recherche/: every kind of item, French stemming and accents on PostgreSQL, what
+SQLite's backend honestly does, and bad input answered in French, never with a 500."""
+
+import pytest
+from django.db import connection
+from wagtail.models import Page
+
+from news.factories import NewsPageFactory
+from tests.aimf_portal.html import parse, text_of
+from tests.discovery.conftest import indexed
+
+MARKER = "<script>alert(1)</script>"
+
+
+def search(client, query, **params):
+    return client.get("/recherche/", {"q": query, **params})
+
+
+def result_titles(soup):
+    return [text_of(card.find(class_="card__title")) for card in soup.select(".search-result")]
+
+
+def result_kinds(soup):
+    return [text_of(kind) for kind in soup.select(".search-result__kind")]
+
+
+def count_line(soup):
+    return text_of(soup.find(class_="result-count"))
+
+
+def test_results_are_labelled_cards_of_public_items_only(client, searchable):
+    response = search(client, "patrimoine")
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert count_line(soup) == "3 résultats pour « patrimoine »"
+    titles = result_titles(soup)
+    assert sorted(titles) == [
+        "Guide des villes patrimoniales",
+        "Le patrimoine de Hué restauré",
+        "Sauvegarde de la médina",
+    ]
+    kinds = dict(zip(titles, result_kinds(soup), strict=True))
+    assert kinds == {
+        "Le patrimoine de Hué restauré": "Actualité",
+        "Sauvegarde de la médina": "Action",
+        "Guide des villes patrimoniales": "Publication",
+    }
+    links = {link["href"] for link in soup.select(".search-result .card__title a")}
+    assert links == {searchable[kind].url for kind in ("news", "action", "publication")}
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert text_of(soup.title) == "Recherche : « patrimoine » – AIMF"
+    assert len(soup.find_all("h1")) == 1
+
+
+def test_one_result_is_singular_and_countries_are_searched(client, searchable):
+    soup = parse(search(client, "Vietnam"))
+
+    assert count_line(soup) == "1 résultat pour « Vietnam »"
+    assert result_titles(soup) == ["Le patrimoine de Hué restauré"]
+
+
+def test_every_word_must_match(client, searchable):
+    soup = parse(search(client, "patrimoine citadelle"))
+
+    assert result_titles(soup) == ["Le patrimoine de Hué restauré"]
+
+
+def test_accents_do_not_matter(client, searchable):
+    # PostgreSQL: the french_unaccent configuration. SQLite: FTS5's unicode61 tokenizer also
+    # removes diacritics, so both backends agree here.
+    assert result_titles(parse(search(client, "Hue citadelle"))) == [
+        "Le patrimoine de Hué restauré"
+    ]
+    assert result_titles(parse(search(client, "Fes"))) == ["Sauvegarde de la médina"]
+    assert result_titles(parse(search(client, "MEDINA"))) == ["Sauvegarde de la médina"]
+
+
+def test_plural_finds_singular_on_postgresql_only(client, searchable):
+    soup = parse(search(client, "patrimoines"))
+
+    if connection.vendor == "postgresql":
+        # French stemming: "patrimoines" and "patrimoine" share their stem.
+        assert count_line(soup) == "3 résultats pour « patrimoines »"
+    else:
+        # SQLite's backend matches whole words without stemming: the plural finds nothing,
+        # and the visitor gets the suggestions.
+        assert count_line(soup) == "Aucun résultat pour « patrimoines »"
+        assert "Vérifiez l'orthographe" in text_of(soup.find("main"))
+
+
+def test_no_results_page_gives_suggestions(client, searchable):
+    response = search(client, "xylophone")
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert count_line(soup) == "Aucun résultat pour « xylophone »"
+    assert result_titles(soup) == []
+    assert "Essayez avec moins de mots" in text_of(soup.find("main"))
+
+
+@pytest.mark.parametrize("query", ["", "   "], ids=["empty", "blank"])
+def test_empty_query_invites_to_type(client, searchable, query):
+    response = search(client, query)
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert "Tapez un ou plusieurs mots" in text_of(soup.find("main"))
+    assert soup.find(class_="result-count") is None
+    assert text_of(soup.title) == "Recherche – AIMF"
+
+
+def test_no_query_parameter_at_all(client, db):
+    response = client.get("/recherche/")
+
+    assert response.status_code == 200
+    assert "Tapez un ou plusieurs mots" in text_of(parse(response).find("main"))
+
+
+def test_only_stop_words(client, searchable):
+    response = search(client, "le la de")
+
+    assert response.status_code == 200
+    soup = parse(response)
+    if connection.vendor == "postgresql":
+        # The French configuration drops stop words: nothing is left to match.
+        assert count_line(soup) == "Aucun résultat pour « le la de »"
+    else:
+        # SQLite indexes every word: items whose text holds all three are found.
+        assert "résultat" in count_line(soup)
+        assert "Le patrimoine de Hué restauré" in result_titles(soup)
+
+
+@pytest.mark.parametrize("query", ['"', "&|!", "()*:^", "-", "«»"])
+def test_only_punctuation_asks_for_words(client, searchable, query):
+    response = search(client, query)
+
+    assert response.status_code == 200
+    assert "ne contient aucun mot à chercher" in text_of(parse(response).find("main"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['patrimoine"', "NOT patrimoine", "patrimoine AND", 'NEAR("patrimoine"', "title:patrimoine"],
+)
+def test_query_syntax_is_read_as_words(client, searchable, query):
+    response = search(client, query)
+
+    assert response.status_code == 200
+    assert parse(response).find(class_="result-count") is not None
+
+
+def test_a_5000_character_query_is_cut_before_parsing(client, searchable):
+    response = search(client, "patrimoine " * 455)
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert "seuls ses 200 premiers caractères" in text_of(soup.find("main"))
+    assert len(soup.find(id="recherche-page")["value"]) <= 200
+    assert count_line(soup).startswith("3 résultats pour « patrimoine patrimoine")
+
+
+def test_markup_is_never_reflected(client, searchable):
+    response = search(client, MARKER)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert MARKER not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_sql_fragments_are_just_words(client, searchable):
+    before = Page.objects.count()
+
+    response = search(client, "'; DROP TABLE wagtailcore_page; -- patrimoine")
+
+    assert response.status_code == 200
+    assert Page.objects.count() == before
+    assert "Aucun résultat" in count_line(parse(response))
+
+
+def test_nul_byte_is_a_french_400(client, searchable):
+    response = client.get("/recherche/?q=patri%00moine")
+
+    assert response.status_code == 400
+    soup = parse(response)
+    assert "caractères que nous ne pouvons pas lire" in text_of(soup.find("main"))
+    assert "\x00" not in response.content.decode()
+
+
+def test_non_utf8_bytes_do_not_break_the_page(client, searchable):
+    response = client.get("/recherche/?q=%FF%FEpatrimoine%C3%28")
+
+    assert response.status_code == 200
+    assert parse(response).find(class_="result-count") is not None
+
+
+def test_results_are_paginated_and_keep_the_query(client, theme):
+    for number in range(14):
+        indexed(NewsPageFactory(parent=theme, title=f"Coopération décentralisée {number}"))
+
+    first = parse(search(client, "coopération"))
+    second = parse(search(client, "coopération", page=2))
+
+    assert count_line(first) == "14 résultats pour « coopération » – page 1 sur 2"
+    assert len(result_titles(first)) == 12
+    assert len(result_titles(second)) == 2
+    assert not set(result_titles(first)) & set(result_titles(second))
+    next_link = first.find("a", attrs={"rel": "next"})["href"]
+    assert "q=coop%C3%A9ration" in next_link
+    assert "page=2" in next_link
+
+
+@pytest.mark.parametrize("page", ["3", "abc", "0"])
+def test_a_page_that_does_not_exist_is_a_french_404(client, searchable, page):
+    response = search(client, "patrimoine", page=page)
+
+    assert response.status_code == 404
+
+
+def test_the_results_page_costs_a_fixed_number_of_queries(
+    client, theme, django_assert_max_num_queries
+):
+    for number in range(12):
+        indexed(NewsPageFactory(parent=theme, title=f"Jumelage {number}", countries=["BJ"]))
+    search(client, "jumelage")  # Warm the caches: site root, theme menu, renditions.
+
+    with django_assert_max_num_queries(15):
+        response = search(client, "jumelage")
+
+    assert len(result_titles(parse(response))) == 12
+
+
+def test_every_page_has_a_labelled_search_box_in_its_header(client, searchable):
+    for url in ["/", searchable["news"].url, "/recherche/?q=patrimoine"]:
+        soup = parse(client.get(url))
+        header = soup.find("header")
+        form = header.find("form", attrs={"role": "search"})
+        assert form["action"] == "/recherche/"
+        assert form["method"] == "get"
+        field = form.find("input", attrs={"name": "q"})
+        assert header.find("label", attrs={"for": field["id"]}) is not None
