@@ -216,8 +216,15 @@ class ThemePage(RoutablePageMixin, Page):
 
         return self.listing_response(request, PublicationPage)
 
+    @path("rss/", name="news_feed")
+    def news_feed(self, request):
+        from .feeds import NewsFeed
 
-THEME_LISTING_SLUGS = {"actualites", "actions", "publications"}
+        return NewsFeed()(request, theme=self)
+
+
+# The theme page's own routes: an item with one of these slugs could never be reached.
+THEME_LISTING_SLUGS = {"actualites", "actions", "publications", "rss"}
 
 
 class ThemeItemPage(Page):
@@ -263,8 +270,8 @@ class ThemeItemPage(Page):
         if self.slug in THEME_LISTING_SLUGS:
             raise ValidationError(
                 {
-                    "slug": f"« {self.slug} » est l'adresse d'une liste de la thématique ; "
-                    "choisissez-en une autre."
+                    "slug": f"« {self.slug} » est l'adresse d'une liste ou du fil RSS de la "
+                    "thématique ; choisissez-en une autre."
                 }
             )
 

@@ -1,0 +1,22 @@
+from django import template
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
+
+from aimf_portal.models import ThemePage
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """The site's news feed everywhere; on a theme page or below it, the theme's feed too.
+
+    The theme is found in the cached theme menu, by path: no query on item pages.
+    """
+    page = context.get("page")
+    theme = None
+    if isinstance(page, ThemePage):
+        theme = page
+    elif page is not None and getattr(page, "path", None):
+        theme = next((t for t in ThemePage.menu_queryset() if page.path.startswith(t.path)), None)
+    theme_feed_url = routablepageurl(context, theme, "news_feed") if theme is not None else ""
+    return {"theme": theme, "theme_feed_url": theme_feed_url}
