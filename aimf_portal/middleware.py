@@ -2,8 +2,9 @@
 
 The public site gets a strict Content-Security-Policy: its scripts and styles are external files
 (no inline script, no inline style), so nothing needs a nonce. The Wagtail admin, under
-settings.ADMIN_URL_PATH, relies on inline scripts and styles and on framing its own previews: it
-gets the looser settings.CSP_ADMIN policy, scoped to its own prefix.
+settings.ADMIN_URL_PATH, relies on inline scripts and styles: it gets the looser
+settings.CSP_ADMIN policy, scoped to its own prefix. Previews, shown in a frame of the admin,
+get the public policy with frame-ancestors 'self', so an editor sees what visitors will see.
 """
 
 from django.conf import settings
@@ -19,6 +20,8 @@ class SecurityHeadersMiddleware:
         self.admin_prefix = "/" + settings.ADMIN_URL_PATH.lstrip("/")
         self.public_policy = _policy(settings.CSP_PUBLIC)
         self.admin_policy = _policy(settings.CSP_ADMIN)
+        # What visitors will get, except that the admin may frame it.
+        self.preview_policy = _policy({**settings.CSP_PUBLIC, "frame-ancestors": ["'self'"]})
         self.permissions_policy = ", ".join(
             f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DENIED
         )
@@ -27,8 +30,14 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
-        in_admin = request.path_info.startswith(self.admin_prefix)
-        policy = self.admin_policy if in_admin else self.public_policy
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders a preview through this middleware with a dummy request for the
+            # page's public URL, then shows it in a frame of the admin.
+            policy = self.preview_policy
+        elif request.path_info.startswith(self.admin_prefix):
+            policy = self.admin_policy
+        else:
+            policy = self.public_policy
         if policy:
             response.headers.setdefault("Content-Security-Policy", policy)
         return response

@@ -95,8 +95,10 @@ CSP_PUBLIC = {
 }
 # Where security researchers report a vulnerability (/.well-known/security.txt, RFC 9116).
 SECURITY_TXT_CONTACT = env("SECURITY_TXT_CONTACT", default="mailto:securite@aimf.example")
-# Wagtail's admin uses inline scripts and styles, avatars and embed thumbnails from elsewhere,
-# and frames its own previews: looser, and only under ADMIN_URL_PATH.
+# Editors' avatars are Wagtail's own: no hash of their addresses sent to Gravatar from the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's admin uses inline scripts and styles and shows embed thumbnails from elsewhere;
+# looser, and only under ADMIN_URL_PATH (previews get the public policy: see middleware.py).
 CSP_ADMIN = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],

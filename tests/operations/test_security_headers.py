@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from news.factories import NewsPageFactory
 
@@ -75,3 +76,16 @@ def test_a_logged_in_editor_gets_the_strict_policy_on_public_pages(admin_client,
     assert response.status_code == 200
     assert "wagtail-userbar" in response.content.decode()
     assert response["Content-Security-Policy"] == STRICT_CSP
+
+
+def test_a_preview_gets_the_public_policy_framable_by_the_admin(admin_client, theme):
+    news = NewsPageFactory(parent=theme, title="Une actualité")
+    revision = news.save_revision()
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:revisions_view", args=(news.pk, revision.pk))
+    )
+    assert response.status_code == 200
+    assert "Une actualité" in response.content.decode()
+    assert response["Content-Security-Policy"] == STRICT_CSP.replace(
+        "frame-ancestors 'none'", "frame-ancestors 'self'"
+    )
