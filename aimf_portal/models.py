@@ -1,8 +1,10 @@
 """Site-wide models: the country vocabulary, the home page, theme pages and what items share."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Max
 from django.template.response import TemplateResponse
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel
@@ -215,6 +217,22 @@ class ThemePage(RoutablePageMixin, Page):
         from publications.models import PublicationPage
 
         return self.listing_response(request, PublicationPage)
+
+    def get_sitemap_urls(self, request=None):
+        """The theme page, then each listing that has items, dated by its newest item."""
+        urls = super().get_sitemap_urls(request)
+        newest = dict(
+            public(Page.objects.child_of(self).live())
+            .order_by()
+            .values_list("content_type")
+            .annotate(Max("last_published_at"))
+        )
+        for model in self.item_models():
+            lastmod = newest.get(ContentType.objects.get_for_model(model).pk)
+            if lastmod is not None:
+                location = urls[0]["location"] + self.reverse_subpage(model.listing_route_name)
+                urls.append({"location": location, "lastmod": lastmod})
+        return urls
 
     @path("rss/", name="news_feed")
     def news_feed(self, request):
