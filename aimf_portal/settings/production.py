@@ -59,18 +59,23 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # single server. Image renditions have their own alias, which Wagtail uses when it exists.
 REDIS_URL = env("REDIS_URL", default="")
 RENDITIONS_CACHE_TIMEOUT = 7 * 24 * 60 * 60
+# An unreachable Redis fails a request in a second instead of holding a worker until gunicorn's
+# timeout kills it (redis-py waits forever by default).
+REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aimf",
+            "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aimf-renditions",
             "TIMEOUT": RENDITIONS_CACHE_TIMEOUT,
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:

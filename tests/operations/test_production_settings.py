@@ -70,6 +70,7 @@ print(json.dumps({
     "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
     "caches": {alias: conf["BACKEND"].rsplit(".", 1)[1] for alias, conf in settings.CACHES.items()},
     "redis": settings.CACHES["default"].get("LOCATION"),
+    "redis_options": settings.CACHES["renditions"].get("OPTIONS"),
     "EMAIL_HOST": settings.EMAIL_HOST,
 }))
 """
@@ -93,6 +94,7 @@ def test_production_defaults():
     assert shown["SECURE_HSTS_SECONDS"] == 31_536_000
     assert shown["caches"] == {"default": "RedisCache", "renditions": "RedisCache"}
     assert shown["redis"] == "redis://cache.aimf.example:6379/0"
+    assert shown["redis_options"] == {"socket_connect_timeout": 1, "socket_timeout": 1}
     assert shown["EMAIL_HOST"] == "smtp.aimf.example"
 
 
