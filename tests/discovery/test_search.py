@@ -240,3 +240,25 @@ def test_every_page_has_a_labelled_search_box_in_its_header(client, searchable):
         assert form["method"] == "get"
         field = form.find("input", attrs={"name": "q"})
         assert header.find("label", attrs={"for": field["id"]}) is not None
+
+
+def test_publishing_an_edit_updates_the_index(client, searchable):
+    news = searchable["news"]
+    news.title = "Les remparts de Hué"
+    news.save_revision().publish()
+
+    assert result_titles(parse(search(client, "remparts"))) == ["Les remparts de Hué"]
+    assert result_titles(parse(search(client, "restauré"))) == []
+
+
+def test_an_unpublished_item_leaves_the_results(client, searchable):
+    searchable["action"].unpublish()
+
+    assert result_titles(parse(search(client, "médina"))) == []
+
+
+def test_results_are_never_cached(client, searchable):
+    response = search(client, "patrimoine")
+
+    assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
