@@ -3,12 +3,14 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
 
 SECTION = "#section-publication_listing"
 RESULTS = "#publication_listing-resultats .card__title a"
+CARDS = "#publication_listing-resultats .card"
 
 
 @pytest.fixture
@@ -37,9 +39,8 @@ def test_ticking_countries_updates_results_in_place(
     page.wait_for_url(re.compile(r"\?pays=bj#section-publication_listing$"))
     page.locator("#publication_listing-pays-tn").check()
     page.wait_for_url(re.compile(r"\?pays=bj&pays=tn#section-publication_listing$"))
-    page.wait_for_function(
-        "document.querySelectorAll('#publication_listing-resultats .card').length === 2"
-    )
+    # Locator waits: the page's Content-Security-Policy forbids the eval behind wait_for_function.
+    expect(page.locator(CARDS)).to_have_count(2)
 
     assert listed(page) == ["Cahier béninois", "Cahier tunisien"]
     assert page.locator("#publication_listing-statut").inner_text() == (
@@ -51,9 +52,7 @@ def test_ticking_countries_updates_results_in_place(
 
     page.go_back()
     page.wait_for_url(re.compile(r"\?pays=bj#section-publication_listing$"))
-    page.wait_for_function(
-        "document.querySelectorAll('#publication_listing-resultats .card').length === 1"
-    )
+    expect(page.locator(CARDS)).to_have_count(1)
     assert listed(page) == ["Cahier béninois"]
     assert page.locator("#publication_listing-pays-tn").is_checked() is False
 
