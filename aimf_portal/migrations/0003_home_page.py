@@ -1,6 +1,7 @@
 """Replace Wagtail's "Welcome" page with the association's home page as the site root."""
 
 from django.db import migrations
+from django.utils.timezone import now
 
 HOME_TITLE = "Accueil"
 TREEBEARD_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -40,6 +41,9 @@ def create_home_page(apps, schema_editor):
         intro=HOME_INTRO,
         locale=Locale.objects.get_or_create(language_code="fr")[0],
         live=True,
+        # A publication date, so the sitemap gives the home page a lastmod like every page.
+        first_published_at=now(),
+        last_published_at=now(),
     )
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
