@@ -30,6 +30,10 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if settings.DEBUG and response.status_code >= 400:
+            # Django's technical error pages, shown only in development, inline their styles
+            # and scripts; they would be unreadable under the strict policy.
+            return response
         if getattr(request, "is_dummy", False):
             # Wagtail renders a preview through this middleware with a dummy request for the
             # page's public URL, then shows it in a frame of the admin.

@@ -89,3 +89,11 @@ def test_a_preview_gets_the_public_policy_framable_by_the_admin(admin_client, th
     assert response["Content-Security-Policy"] == STRICT_CSP.replace(
         "frame-ancestors 'none'", "frame-ancestors 'self'"
     )
+
+
+def test_debug_error_pages_stay_readable_in_development(client, settings, theme):
+    settings.DEBUG = True
+    not_found = client.get("/nulle-part/")
+    assert not_found.status_code == 404
+    assert "Content-Security-Policy" not in not_found
+    assert client.get(theme.url)["Content-Security-Policy"] == STRICT_CSP
