@@ -2,6 +2,8 @@
 Patrimoine with an image and two countries and submits it; an Éditeur approves it from the
 dashboard; the news item comes first in the theme page's Actualités."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -44,7 +46,12 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     account(django_user_model, "redactrice", REDACTEURS)
     account(django_user_model, "editeur", EDITEURS)
     ImageFactory(title="Citadelle de Hué", description="La porte de la citadelle de Hué")
-    NewsPageFactory(parent=theme, title="Une actualité plus ancienne", image=None)
+    NewsPageFactory(
+        parent=theme,
+        title="Une actualité plus ancienne",
+        date=datetime.date(2024, 1, 15),
+        image=None,
+    )
 
     writer = browser.new_context(locale="fr-FR").new_page()
     log_in(writer, live_server.url, "redactrice")
@@ -75,7 +82,8 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     assert writer.locator("button[name=action-publish]").count() == 0
     writer.locator(".w-dropdown", has=submit).locator("[data-w-dropdown-target=toggle]").click()
     submit.click()
-    writer.get_by_text("soumise pour modération").first.wait_for()
+    # Submitted, the admin goes back to the theme's list of pages.
+    writer.wait_for_url(f"{live_server.url}/admin/pages/{theme.pk}/")
     news = NewsPage.objects.get(title=TITLE)
     assert news.workflow_in_progress and not news.live
     assert [country.code for country in news.sorted_countries()] == ["BJ", "VN"]
