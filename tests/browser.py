@@ -5,7 +5,6 @@ flags this machine needs. Its sync API runs an event loop in the test thread, he
 DJANGO_ALLOW_ASYNC_UNSAFE (Django would otherwise refuse ORM calls in that thread).
 """
 
-import os
 import shutil
 
 import pytest
@@ -20,8 +19,6 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 
-ARTIFACTS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
-
 
 def chromium_path():
     path = shutil.which("chromium")
@@ -33,11 +30,12 @@ def chromium_path():
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     """One Chromium per test (about a second): a session-wide one would keep Playwright's event
     loop running in the main thread, where Django then opens other database connections and
     transactional tests stop restoring the data the migrations created."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Only for this test: a process started later (check --deploy) must not inherit it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
