@@ -81,7 +81,9 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     submit = writer.locator("button[name=action-submit]")
     assert writer.locator("button[name=action-publish]").count() == 0
     writer.locator(".w-dropdown", has=submit).locator("[data-w-dropdown-target=toggle]").click()
-    submit.click()
+    submit.wait_for()
+    with writer.expect_navigation():
+        submit.click()
     # Submitted, the admin goes back to the theme's list of pages.
     writer.wait_for_url(f"{live_server.url}/admin/pages/{theme.pk}/")
     news = NewsPage.objects.get(title=TITLE)
