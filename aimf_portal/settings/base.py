@@ -183,6 +183,12 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ASCII addresses: "le-patrimoine-de-hue", not "le-patrimoine-de-hué".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Submissions notify the Éditeurs, not the technical team's superuser accounts.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Moving or renaming a page leaves a redirect from its old address (tested).
+WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # French stemming without accents, created by aimf_portal's migration 0004.
