@@ -76,7 +76,7 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     writer.keyboard.type(
         "Après trois ans de travaux, la porte du Midi accueille de nouveau le public."
     )
-    assert writer.locator("#id_slug").input_value() == "le-patrimoine-de-hué-restauré"
+    assert writer.locator("#id_slug").input_value() == "le-patrimoine-de-hue-restaure"
     # A Rédacteur's action menu offers to submit, never to publish.
     submit = writer.locator("button[name=action-submit]")
     assert writer.locator("button[name=action-publish]").count() == 0
