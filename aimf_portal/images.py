@@ -4,7 +4,6 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
 CARD_SIZES = ("fill-480x300", "fill-960x600")
-HERO_SIZES = ("fill-960x480", "fill-1920x960")
 IMAGE_FORMATS = ("webp", "jpeg")
 
 
