@@ -1,8 +1,8 @@
-"""Fixtures shared by the aimf_portal, news, actions and publications tests.
+"""Fixtures shared by every test folder, registered once in tests/conftest.py.
 
-Each of those folders' conftest.py imports them, so every test there writes its files to a
-temporary media folder and starts with an empty cache (renditions and site root paths are
-cached; a cache left over from another test would change both results and query counts).
+Every test writes its files to a temporary media folder and starts with an empty cache
+(renditions, site data and rate-limit counters are cached; a cache left over from another test
+would change results, query counts and limits).
 """
 
 import io

@@ -4,7 +4,6 @@ from wagtail.search import index
 from actions.factories import ActionPageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
-from tests.aimf_portal.fixtures import empty_cache, isolated_media, theme  # noqa: F401
 
 
 def indexed(page):
@@ -14,7 +13,7 @@ def indexed(page):
 
 
 @pytest.fixture
-def searchable(theme):  # noqa: F811 (the imported fixture)
+def searchable(theme):
     """One item of each kind with known words, plus a draft and a private item that match too."""
     return {
         "news": indexed(

@@ -4,8 +4,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from tests.aimf_portal.fixtures import empty_cache, isolated_media, theme  # noqa: F401
-
 from .helpers import EDITEURS, NEWSLETTER, REDACTEURS
 
 

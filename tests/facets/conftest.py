@@ -4,7 +4,6 @@ import pytest
 
 from publications.factories import PublicationPageFactory
 from publications.models import PublicationPage
-from tests.aimf_portal.fixtures import empty_cache, isolated_media, theme  # noqa: F401
 
 RAISONNANCE = PublicationPage.Kind.RAISONNANCE
 REPORT = PublicationPage.Kind.REPORT
@@ -12,7 +11,7 @@ GUIDE = PublicationPage.Kind.GUIDE
 
 
 @pytest.fixture
-def tagged_publications(theme):  # noqa: F811 (the imported fixture)
+def tagged_publications(theme):
     """Publications with known countries, kinds and years, plus a draft and a private one."""
 
     def publication(title, codes, kind, year, **extra):

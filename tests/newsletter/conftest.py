@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from aimf_portal.models import HomePage, StandardPage, ThemePage
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    """Rate limit counters live in the cache: each test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

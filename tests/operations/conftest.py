@@ -1,1 +1,0 @@
-from tests.aimf_portal.fixtures import empty_cache, isolated_media, theme  # noqa: F401
