@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help install run serve migrate demo superuser test lint format system-deps bench clean
+.PHONY: help install run serve migrate demo superuser test lint format system-deps bench drills clean
 
 help:
 	@echo "make run        installe, migre, charge la démo et sert http://127.0.0.1:$(PORT)/"
@@ -55,15 +55,19 @@ test: install system-deps lint
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/aimf_bench
 BENCH_SCALE ?= 10000
+export BENCH_DATABASE_URL BENCH_SCALE
 
-# Measures on PostgreSQL loaded with BENCH_SCALE items per kind (the first run loads them).
+# gunicorn + wrk on PostgreSQL loaded with BENCH_SCALE items per kind (the first run loads
+# them), then the facet listing's server time and query plans. Results in bench/results/.
 bench: install
-	psql "$(BENCH_DATABASE_URL)" -c "SELECT 1" >/dev/null 2>&1 || \
-		createdb -h 127.0.0.1 -U postgres "$(notdir $(BENCH_DATABASE_URL))"
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput --verbosity 0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py load_demo_content --scale $(BENCH_SCALE)
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@./scripts/bench-deps.sh
+	$(BIN)/python -m bench.pages
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/facets.py
+
+# Load, PostgreSQL restart, Redis down, two servers, backup and restore: bench/results/drills.md.
+drills: install
+	@./scripts/bench-deps.sh
+	$(BIN)/python -m bench.drills
 
 clean:
 	rm -rf $(VENV) var staticfiles media .pytest_cache
