@@ -31,6 +31,7 @@ from .servers import (
     http_get,
     production_env,
     rss_kib,
+    stop_cleanly_on_sigterm,
 )
 from .signup import sign_up
 from .wrk import SCARY_WORDS, run_wrk
@@ -102,7 +103,7 @@ def mix_paths(news_path):
 def load_drill(drill, env, paths, workdir):
     # No worker recycling here: the same workers must live through the load for their memory
     # to be compared (production recycles them every ~1000 requests, which bounds it anyway).
-    with Gunicorn(SERVER_PORTS[0], dict(env, GUNICORN_MAX_REQUESTS=0), workdir / "g1.log") as app:
+    with Gunicorn(SERVER_PORTS[0], dict(env, GUNICORN_MAX_REQUESTS=0)) as app:
         run_wrk(app.base_url, paths, seconds=10, connections=16, workdir=workdir)
         workers = app.worker_pids()
         before = {pid: rss_kib(pid) for pid in workers}
@@ -160,7 +161,7 @@ def database_restart_drill(drill, env, paths, cluster, workdir):
     attempts, threads = [], []
     timeline = {}
 
-    with Gunicorn(SERVER_PORTS[0], env, workdir / "g2.log") as app:
+    with Gunicorn(SERVER_PORTS[0], env) as app:
         run_wrk(app.base_url, paths, seconds=3, workdir=workdir)
         load = {}
         loader = threading.Thread(
@@ -283,7 +284,7 @@ def page_cache_state(url):
 
 def redis_down_drill(drill, env, paths, redis_server, workdir):
     probe_path = f"/{THEME_SLUG}/"
-    with Gunicorn(SERVER_PORTS[0], env, workdir / "g3.log") as app:
+    with Gunicorn(SERVER_PORTS[0], env) as app:
         probe = app.base_url + probe_path
         run_wrk(app.base_url, paths, seconds=3, workdir=workdir)
         cached_before = page_cache_state(probe)[1]
@@ -378,8 +379,8 @@ def two_servers_drill(drill, env, news_path, workdir):
     # No apostrophe: the template would escape it and the body would not contain the title.
     new_title = f"Exercice deux serveurs {secrets.token_hex(4)}"
     with (
-        Gunicorn(SERVER_PORTS[0], dict(env, WEB_CONCURRENCY=2), workdir / "g4a.log") as first,
-        Gunicorn(SERVER_PORTS[1], dict(env, WEB_CONCURRENCY=2), workdir / "g4b.log") as second,
+        Gunicorn(SERVER_PORTS[0], dict(env, WEB_CONCURRENCY=2)) as first,
+        Gunicorn(SERVER_PORTS[1], dict(env, WEB_CONCURRENCY=2)) as second,
     ):
         before = {}
         for name, server in (("A", first), ("B", second)):
@@ -417,8 +418,17 @@ def two_servers_drill(drill, env, news_path, workdir):
     )
 
 
-def backup_restore_drill(drill, cluster, media_root, workdir):
+def backup_restore_drill(drill, env, cluster, media_root, workdir):
     source_url = cluster.url(DRILL_DATABASE)
+    # Subscribers of its own, so that the consent log compared is never empty.
+    with Gunicorn(SERVER_PORTS[0], env) as app:
+        signed_up = [
+            sign_up(app.base_url, f"sauvegarde-{secrets.token_hex(3)}@exemple.org", network)
+            for network in ("10.78.0.1", "10.78.0.2")
+        ]
+    drill.note(
+        f"inscriptions avant la sauvegarde : {sum(a.accepted for a in signed_up)} acceptées sur 2"
+    )
     restored_url = cluster.url(f"{DRILL_DATABASE}_restauree")
     restored_media = workdir / "media-restauree"
     started = time.monotonic()
@@ -469,6 +479,7 @@ def write_results(drills, started):
 
 
 def main():
+    stop_cleanly_on_sigterm()
     started = datetime.datetime.now(datetime.UTC)
     source_url = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/aimf_bench"
@@ -517,7 +528,7 @@ def main():
             ),
             (
                 "5. Sauvegarde et restauration",
-                lambda drill: backup_restore_drill(drill, cluster, media_root, workdir),
+                lambda drill: backup_restore_drill(drill, env, cluster, media_root, workdir),
             ),
         ]
         chosen = os.environ.get("DRILLS", "1,2,3,4,5").split(",")

@@ -20,7 +20,7 @@ from pathlib import Path
 import redis
 
 from .database import prepare, static_path
-from .servers import REPO, Gunicorn, production_env
+from .servers import REPO, Gunicorn, production_env, stop_cleanly_on_sigterm
 from .wrk import run_wrk
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.md"
@@ -82,12 +82,12 @@ def pages_to_measure(env):
     ]
 
 
-def measure(mode_env, pages, config, workdir, log_path):
+def measure(mode_env, pages, config, workdir):
     """wrk figures and SQL counts of each page, with the environment of one mode."""
     redis.Redis.from_url(mode_env["REDIS_URL"]).flushdb()
     queries = in_process(mode_env, *(page.path for page in pages))
     figures = {}
-    with Gunicorn(config["port"], mode_env, log_path) as server:
+    with Gunicorn(config["port"], mode_env) as server:
         run_wrk(
             server.base_url,
             [page.path for page in pages],
@@ -223,6 +223,7 @@ def report(config, pages, cached, uncached):
 
 
 def main():
+    stop_cleanly_on_sigterm()
     config = settings_from_environment()
     base_env = production_env(
         config["database_url"], config["redis_url"], WEB_CONCURRENCY=config["workers"]
@@ -230,11 +231,10 @@ def main():
     prepare(base_env, config["scale"])
     pages = pages_to_measure(base_env)
     with tempfile.TemporaryDirectory(prefix="aimf-bench-") as workdir:
-        log_path = Path(workdir) / "gunicorn.log"
         print("Avec le cache de pages :")
-        cached = measure(base_env, pages, config, workdir, log_path)
+        cached = measure(base_env, pages, config, workdir)
         print("Sans cache de pages (PAGE_CACHE_TIMEOUT=0) :")
-        uncached = measure(dict(base_env, PAGE_CACHE_TIMEOUT="0"), pages, config, workdir, log_path)
+        uncached = measure(dict(base_env, PAGE_CACHE_TIMEOUT="0"), pages, config, workdir)
     text, all_passed = report(config, pages, cached, uncached)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text)

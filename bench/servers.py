@@ -22,6 +22,15 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 POSTGRES_BIN = Path(os.environ.get("BENCH_POSTGRES_BIN", "/usr/lib/postgresql/15/bin"))
 READY_TIMEOUT_S = 90
+# gunicorn's output of the last run on each port, kept (var/ is ignored by git) for when a
+# server fails.
+LOG_DIR = REPO / "var" / "bench"
+
+
+def stop_cleanly_on_sigterm():
+    """SIGTERM (a `kill`, a CI timeout) unwinds the `with` blocks, which stop every process
+    started here, instead of killing Python on the spot and leaving them running."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def production_env(database_url, redis_url, **overrides):
@@ -68,11 +77,11 @@ def wait_until(predicate, timeout_s, what):
 class Gunicorn:
     """gunicorn on 127.0.0.1:port with gunicorn.conf.py and the given environment."""
 
-    def __init__(self, port, env, log_path):
+    def __init__(self, port, env):
         self.port = port
         self.env = {key: str(value) for key, value in env.items()}
         self.env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-        self.log_path = Path(log_path)
+        self.log_path = LOG_DIR / f"gunicorn-{port}.log"
         self.process = None
 
     @property
@@ -80,7 +89,8 @@ class Gunicorn:
         return f"http://127.0.0.1:{self.port}"
 
     def __enter__(self):
-        log = self.log_path.open("ab")
+        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("wb")  # one run's requests: the access log grows fast
         self.process = subprocess.Popen(
             [str(VENV_BIN / "gunicorn"), "-c", str(REPO / "gunicorn.conf.py")],
             cwd=REPO,
@@ -143,6 +153,12 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
+        if self._answers():
+            # Left by a run that was killed outright: the port is ours, the data disposable.
+            subprocess.run(
+                ["redis-cli", "-p", str(self.port), "shutdown", "nosave"], capture_output=True
+            )
+            wait_until(lambda: not self._answers(), 10, "arrêt de l'ancien redis-server")
         subprocess.run(
             [
                 "redis-server",
@@ -198,7 +214,8 @@ class PostgresCluster:
 
     def __init__(self, port):
         self.port = port
-        self.directory = Path(tempfile.mkdtemp(prefix=f"aimf-drill-pg-{port}-"))
+        self.prefix = f"aimf-drill-pg-{port}-"
+        self.directory = Path(tempfile.mkdtemp(prefix=self.prefix))
         self.data = self.directory / "data"
         self.log = self.directory / "postgresql.log"
 
@@ -211,7 +228,18 @@ class PostgresCluster:
             command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
+    def _remove_leftovers(self):
+        """Clusters of a run that was killed outright: stopped and deleted."""
+        for leftover in Path(tempfile.gettempdir()).glob(f"{self.prefix}*"):
+            if leftover == self.directory:
+                continue
+            if (leftover / "data" / "postmaster.pid").exists():
+                with contextlib.suppress(subprocess.CalledProcessError):
+                    self._run("pg_ctl", "-D", str(leftover / "data"), "-m", "immediate", "stop")
+            shutil.rmtree(leftover, ignore_errors=True)
+
     def __enter__(self):
+        self._remove_leftovers()
         if os.geteuid() == 0:
             shutil.chown(self.directory, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8")
