@@ -3,7 +3,7 @@
 `python -m bench.queries PATH...` runs with the environment of the servers being measured
 (production settings, same database and Redis), so the counts are those gunicorn's workers
 make: Django's test Client goes through every middleware, CaptureQueriesContext counts. Cold
-is the first request after the cache is emptied, warm the next one. With `--news-page`, it
+is a page's first request after every cache is emptied, warm the next one. With `--news-page`, it
 prints the path of the most recent hand-written news item of the Culture / Patrimoine theme;
 with `--page-id PATH`, the id of the page served at PATH.
 """
@@ -45,9 +45,9 @@ def count_queries(paths):
 
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
-    for cache in caches.all(initialized_only=False):
-        cache.clear()
     for path in paths:
+        for cache in caches.all(initialized_only=False):
+            cache.clear()
         per_state = {}
         for state in ("cold", "warm"):
             with CaptureQueriesContext(connection) as captured:
