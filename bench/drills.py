@@ -117,7 +117,7 @@ def load_drill(drill, env, paths, workdir):
         after = {pid: rss_kib(pid) for pid in workers}
     drill.note(
         f"{result.requests} réponses, {result.requests_per_second:.0f} req/s, "
-        f"p50 {result.latency_ms['p50']:.0f} ms, p99 {result.latency_ms['p99']:.0f} ms"
+        f"p50 {result.latency_text('p50')}, p99 {result.latency_text('p99')}"
     )
     drill.note(
         f"statuts : {status_summary(result.statuses)} ; erreurs de socket : "

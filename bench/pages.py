@@ -120,7 +120,7 @@ def table(pages, figures, queries, static_rps):
         lines.append(
             f"| {page.label} (`{page.path}`) | {result.requests_per_second:.0f} "
             f"| {ratio(result.requests_per_second, static_rps)} "
-            f"| {result.latency_ms['p50']:.1f} ms | {result.latency_ms['p99']:.1f} ms "
+            f"| {result.latency_text('p50')} | {result.latency_text('p99')} "
             f"| {result.non_2xx} | {result.socket_errors} "
             f"| {counted['cold']} | {counted['warm']} | {counted['warm_x_cache'] or '—'} |"
         )
@@ -148,17 +148,19 @@ def targets(pages, cached, uncached):
         checks.append(
             (
                 f"En cache, {page.label} : ≥ 50 % du statique et p99 < 50 ms",
-                f"{share:.0%}, p99 {result.latency_ms['p99']:.1f} ms, "
+                f"{share:.0%}, p99 {result.latency_text('p99')}, "
                 f"X-Cache {cached_queries[page.path]['warm_x_cache'] or 'absent'}",
-                share >= CACHED_TARGET_RATIO and result.latency_ms["p99"] < CACHED_TARGET_P99_MS,
+                share >= CACHED_TARGET_RATIO
+                and (result.latency("p99") or float("inf")) < CACHED_TARGET_P99_MS,
             )
         )
     theme = pages[1]
-    theme_p50 = uncached_figures[theme.path].latency_ms["p50"]
+    theme_result = uncached_figures[theme.path]
+    theme_p50 = theme_result.latency("p50") or float("inf")
     checks.append(
         (
             "Sans cache, thématique : p50 < 60 ms",
-            f"{theme_p50:.1f} ms",
+            theme_result.latency_text("p50"),
             theme_p50 < UNCACHED_THEME_P50_MS,
         )
     )

@@ -112,8 +112,14 @@ class WrkResult:
     def socket_errors(self):
         return sum(self.errors.get(kind, 0) for kind in SOCKET_ERROR_KINDS)
 
-    def count(self, predicate):
-        return sum(n for status, n in self.statuses.items() if predicate(status))
+    def latency(self, percentile):
+        """Milliseconds, or None when no answer came within the timeout: wrk counts those as
+        timeouts and leaves them out of its latency figures."""
+        return self.latency_ms[percentile] if self.latency_ms.get("max") else None
+
+    def latency_text(self, percentile):
+        value = self.latency(percentile)
+        return "—" if value is None else f"{value:.1f} ms"
 
 
 def parse_report(output):

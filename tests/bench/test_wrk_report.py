@@ -55,3 +55,11 @@ def test_lua_script_rotates_over_the_given_paths():
 
     assert 'local paths = {"/", "/recherche/?q=\\"x\\""}' in script
     assert "%%" not in script
+
+
+def test_latency_is_unknown_when_every_answer_timed_out():
+    timed_out = REPORT.replace("BENCH latency_us max 30000", "BENCH latency_us max 0")
+
+    assert parse_report(timed_out).latency("p99") is None
+    assert parse_report(timed_out).latency_text("p99") == "—"
+    assert parse_report(REPORT).latency_text("p99") == "12.2 ms"
