@@ -188,8 +188,8 @@ def database_restart_drill(drill, env, paths, cluster, workdir):
         signer = threading.Thread(target=signups)
         signer.start()
         time.sleep(OUTAGE_STARTS_AFTER_S)
-        cluster.stop()
         timeline["down"] = time.time()
+        cluster.stop()
         time.sleep(1)
         search = app.base_url + "/recherche/?q=patrimoine"
         outage_status, _, outage_body = http_get(search)
