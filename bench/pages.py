@@ -85,6 +85,8 @@ def pages_to_measure(env):
 def measure(mode_env, pages, config, workdir):
     """wrk figures and SQL counts of each page, with the environment of one mode."""
     redis.Redis.from_url(mode_env["REDIS_URL"]).flushdb()
+    # Other work on the machine shows in every figure: the report says how busy it was.
+    config.setdefault("load_averages", []).append(os.getloadavg()[0])
     queries = in_process(mode_env, *(page.path for page in pages))
     figures = {}
     with Gunicorn(config["port"], mode_env) as server:
@@ -201,6 +203,11 @@ def report(config, pages, cached, uncached):
         "(WEB_CONCURRENCY), PostgreSQL `"
         f"{config['database_url'].rsplit('/', 1)[-1]}` chargée avec `--scale {config['scale']}`, "
         f"cache Redis `{config['redis_url']}`",
+        "- gunicorn.conf.py tel quel : chaque worker est recyclé après "
+        f"{os.environ.get('GUNICORN_MAX_REQUESTS', 1000)} requêtes (± "
+        f"{os.environ.get('GUNICORN_MAX_REQUESTS_JITTER', 100)})",
+        "- charge moyenne de la machine (1 min) au début de chaque série : "
+        + ", ".join(f"{load:.1f}" for load in config["load_averages"]),
         f"- wrk -c{CONNECTIONS} -t{THREADS} -d{config['seconds']}s --latency par page, après "
         f"{config['warm_up_seconds']} s de chauffe sur toutes les pages",
         "- SQL : requêtes d'un rendu dans le processus (client de test de Django, mêmes "
