@@ -38,7 +38,7 @@ def production_env(database_url, redis_url, **overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "PAGE_CACHE", "WEB_CONCURRENCY", "GUNICORN_"))
+        if not key.startswith(("DJANGO_", "PAGE_CACHE", "WEB_CONCURRENCY"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="aimf_portal.settings.production",
