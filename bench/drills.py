@@ -403,7 +403,7 @@ def two_servers_drill(drill, env, news_path, workdir):
             status, cache_state, _ = page_cache_state(server.base_url + news_path)
             before[name] = cache_state
             drill.note(
-                f"serveur {name} ({server.port}), avant : {status}, X-Cache "
+                f"serveur {name} (port {server.port}, 2 processus), avant : {status}, X-Cache "
                 f"{cache_state or 'absent'}"
             )
         started = time.monotonic()
