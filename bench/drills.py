@@ -7,6 +7,7 @@ PostgreSQL and Redis are only read (the backup of aimf_bench). Results go to
 bench/results/drills.md. `DRILLS=2,3` runs only those.
 """
 
+import collections
 import datetime
 import os
 import secrets
@@ -92,14 +93,24 @@ def server_errors(statuses, allowed=()):
 
 
 def mix_paths(news_path):
+    """The surge after a news item is shared: mostly that item, the pages it links to and their
+    style sheet, a few listings and searches (which are never cached)."""
+    weighted = {
+        news_path: 4,
+        "/": 2,
+        f"/{THEME_SLUG}/": 2,
+        static_path("css/site.css"): 2,
+        f"/{THEME_SLUG}/publications/?pays=fr&pays=kh": 1,
+        f"/{THEME_SLUG}/actualites/": 1,
+        "/recherche/?q=patrimoine": 1,
+    }
+    rounds = max(weighted.values())
+    # Interleaved, so each connection meets every page instead of one path at a time.
     return [
-        "/",
-        f"/{THEME_SLUG}/",
-        f"/{THEME_SLUG}/publications/?pays=fr&pays=kh",
-        news_path,
-        "/recherche/?q=patrimoine",
-        f"/{THEME_SLUG}/actualites/",
-        static_path("css/site.css"),
+        path
+        for round_number in range(rounds)
+        for path, weight in weighted.items()
+        if weight > round_number
     ]
 
 
@@ -118,6 +129,10 @@ def load_drill(drill, env, paths, workdir):
             workdir=workdir,
         )
         after = {pid: rss_kib(pid) for pid in workers}
+    drill.note(
+        "mélange par tour : "
+        + ", ".join(f"{n} × `{path}`" for path, n in collections.Counter(paths).items())
+    )
     drill.note(
         f"{result.requests} réponses, {result.requests_per_second:.0f} req/s, "
         f"p50 {result.latency_text('p50')}, p99 {result.latency_text('p99')}"
