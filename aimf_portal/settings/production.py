@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env
+from .base import DATABASES, LOGGING, SECRET_KEY, env
 
 
 def required(name, what):
@@ -96,3 +96,6 @@ else:
 NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (1 behind one proxy).
 NEWSLETTER_TRUSTED_PROXY_COUNT = env.int("NEWSLETTER_TRUSTED_PROXY_COUNT", default=0)
+
+# One JSON object per log line on stdout (aimf_portal/log_format.py), for the log collector.
+LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")
