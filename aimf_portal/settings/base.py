@@ -1,5 +1,6 @@
 """Settings shared by every environment; each one reads what differs from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,7 +59,26 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "aimf_portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute force on the admin login (aimf_portal/login_protection.py, docs/deploy.md): after
+# AXES_FAILURE_LIMIT failures for one username from one address, that pair is refused for
+# AXES_COOLOFF_TIME, even with the right password; a success clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "aimf_portal.login_protection.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "aimf_portal.login_protection.lockout_response"
+# Failure log lines name the username and address (the point of logging them), not the browser.
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = []
 
 # Headers sent with every response: SecurityMiddleware's, then aimf_portal.middleware's.
 SECURE_CONTENT_TYPE_NOSNIFF = True
