@@ -86,6 +86,14 @@ def test_the_lock_ends_after_the_cool_off(client, login_url, alice):
     assert sign_in(client, login_url, "alice", PASSWORD).status_code == 302
 
 
+def test_each_try_while_locked_restarts_the_cool_off(client, login_url, alice):
+    fail(client, login_url, 5)
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=10))
+    assert sign_in(client, login_url, "alice", PASSWORD).status_code == 429
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=10))
+    assert sign_in(client, login_url, "alice", PASSWORD).status_code == 429
+
+
 def test_axes_reset_username_unlocks_at_once(client, login_url, alice):
     fail(client, login_url, 5)
     call_command("axes_reset_username", "alice")
