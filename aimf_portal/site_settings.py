@@ -21,7 +21,10 @@ DEFAULT_FOOTER_TEXT = (
     "L'Association internationale des maires francophones rassemble des villes qui coopèrent "
     "au service de leurs habitants."
 )
-HTTPS_ADDRESS = RegexValidator(r"^https://\S+$", "Une adresse complète commençant par https://.")
+# Its own error code: a URL field replaces the message of an "invalid" one with its own.
+HTTPS_ADDRESS = RegexValidator(
+    r"^https://\S+$", "Une adresse complète commençant par https://.", code="not_https"
+)
 
 
 class SocialLinkBlock(blocks.StructBlock):

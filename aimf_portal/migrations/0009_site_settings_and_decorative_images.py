@@ -146,6 +146,7 @@ class Migration(migrations.Migration):
                                         django.core.validators.RegexValidator(
                                             "^https://\\S+$",
                                             "Une adresse complète commençant par https://.",
+                                            code="not_https",
                                         )
                                     ],
                                 },
