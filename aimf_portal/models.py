@@ -97,10 +97,13 @@ class ImageAltTextMixin(models.Model):
 
     @property
     def image_alt_text(self):
-        """The alt attribute of the page's image wherever it is shown: "" if decorative."""
+        """The alt attribute of the page's image wherever it is shown: "" if decorative.
+
+        Pages saved before alt text was required may hold an image without one: Wagtail's
+        fallback (the image's title) names it rather than hiding it as decorative."""
         if self.image is None or self.image_is_decorative:
             return ""
-        return self.image.description
+        return self.image.default_alt_text
 
     def clean(self):
         super().clean()

@@ -185,3 +185,13 @@ def test_a_body_image_without_alt_text_is_refused_unless_decorative():
 
     decorative = block.to_python({"image": {"image": image.pk, "alt_text": "", "decorative": True}})
     assert block.clean(decorative)["image"].decorative
+
+
+def test_an_image_whose_alt_text_was_lost_since_is_named_by_its_title(client, theme):
+    image = ImageFactory(title="Citadelle de Hué", description="La citadelle")
+    news = NewsPageFactory(parent=theme, image=image)
+    Image.objects.filter(pk=image.pk).update(description="")
+
+    html = client.get(news.url).content.decode()
+
+    assert alt_attributes(html, "item-header__media") == ["Citadelle de Hué"]
