@@ -218,6 +218,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The media library requires each image's description, its alt text (aimf_portal/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "aimf_portal.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's responsive embeds use an inline style that the strict CSP blocks: site.css sizes
 # embedded videos with aspect-ratio instead.

@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from aimf_portal import site_cache
 from aimf_portal.models import StandardPage, ThemePage
 from aimf_portal.site_cache import public
+from aimf_portal.site_settings import current_settings
 from aimf_portal.text import truncate_at_word
 
 register = template.Library()
@@ -43,13 +44,21 @@ def theme_navigation(context):
     }
 
 
-@register.inclusion_tag("includes/footer_links.html")
-def footer_links():
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    return current_settings(context.get("request"))["footer_text"]
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
     def build():
         pages = public(StandardPage.objects.live()).filter(depth=THEME_DEPTH)
         return list(pages.only("title", "url_path", "path", "depth"))
 
-    return {"pages": site_cache.cached("footer-links", build)}
+    return {
+        "pages": site_cache.cached("footer-links", build),
+        "social_links": current_settings(context.get("request"))["social_links"],
+    }
 
 
 @register.inclusion_tag("includes/breadcrumb.html")
