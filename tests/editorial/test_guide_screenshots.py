@@ -56,6 +56,7 @@ FOOTER = {"x": 200, "y": 560, "width": 1080, "height": 240}
 PASSWORD = "un mot de passe de test assez long"
 TITLE = "Fès restaure ses fontaines historiques"
 REVIEW_COMMENT = "Précisez dans le chapeau combien de fontaines sont restaurées."
+BODY_START = "Après deux ans de travaux, les fontaines Nejjarine,"
 SEASON = "Journées du patrimoine de Dakar"
 PUBLICATION = "Guide du patrimoine municipal"
 # Next January, whenever the test runs: the schedule must lie in the future.
@@ -162,10 +163,7 @@ def write_news_item(writer):
     body.locator(".c-sf-add-button").first.click()
     writer.get_by_role("option", name="Paragraphe").click()
     body.locator(".public-DraftEditor-content").first.click()
-    writer.keyboard.type(
-        "Après deux ans de travaux, les fontaines Nejjarine, Sidi Frej et quatre autres "
-        "coulent de nouveau dans la médina."
-    )
+    writer.keyboard.type(f"{BODY_START} Sidi Frej et quatre autres coulent de nouveau.")
 
 
 def type_date(field, value):
@@ -303,7 +301,9 @@ def test_the_guide_walks_through_the_admin_and_shows_every_step(
     camera.shoot("actualite-formulaire", writer)
 
     writer.locator('[data-side-panel-toggle="preview"]').click()
-    writer.frame_locator("#w-preview-iframe").get_by_role("heading", name=TITLE).wait_for()
+    preview = writer.frame_locator("#w-preview-iframe")
+    preview.get_by_role("heading", name=TITLE).wait_for()
+    preview.get_by_text(BODY_START).wait_for()
     camera.shoot("actualite-apercu", writer)
     writer.locator('[data-side-panel-toggle="preview"]').click()
 
