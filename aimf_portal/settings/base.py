@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # Wagtail's admin says « il y a une seconde » through humanize; without it, English.
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
