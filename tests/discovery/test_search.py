@@ -117,18 +117,38 @@ def test_no_query_parameter_at_all(client, db):
     assert "Tapez un ou plusieurs mots" in text_of(parse(response).find("main"))
 
 
-def test_only_stop_words(client, searchable):
-    response = search(client, "le la de")
+@pytest.mark.parametrize("query", ["les", "le la de", "Les À l'"])
+def test_only_stop_words_is_too_vague_on_every_backend(client, searchable, query):
+    response = search(client, query)
 
     assert response.status_code == 200
     soup = parse(response)
+    assert "est trop vague" in text_of(soup.find("main"))
+    assert soup.find(class_="result-count") is None
+    assert result_titles(soup) == []
+
+
+def test_stop_words_are_dropped_from_a_longer_query(client, searchable):
+    soup = parse(search(client, "le patrimoine de la citadelle"))
+
+    assert result_titles(soup) == ["Le patrimoine de Hué restauré"]
+
+
+def test_les_patrimoines_finds_patrimony_not_every_les(client, searchable, theme):
+    plural = indexed(NewsPageFactory(parent=theme, title="Les patrimoines vivants"))
+    for number in range(3):
+        indexed(NewsPageFactory(parent=theme, title=f"Les élus se réunissent {number}"))
+
+    titles = result_titles(parse(search(client, "les patrimoines")))
+
     if connection.vendor == "postgresql":
-        # The French configuration drops stop words: nothing is left to match.
-        assert count_line(soup) == "Aucun résultat pour « le la de »"
+        # "les" dropped, "patrimoines" stemmed: every patrimony item, and nothing else.
+        assert sorted(titles) == sorted(
+            [plural.title, *(searchable[kind].title for kind in ("news", "action", "publication"))]
+        )
     else:
-        # SQLite indexes every word: items whose text holds all three are found.
-        assert "résultat" in count_line(soup)
-        assert "Le patrimoine de Hué restauré" in result_titles(soup)
+        # No stemming on SQLite: only the exact word, but "les" no longer matches on its own.
+        assert titles == [plural.title]
 
 
 @pytest.mark.parametrize("query", ['"', "&|!", "()*:^", "-", "«»"])
