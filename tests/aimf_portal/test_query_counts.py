@@ -19,7 +19,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actions.factories import ActionPageFactory
-from aimf_portal.factories import ThemePageFactory
+from aimf_portal.factories import ImageFactory, ThemePageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
 
@@ -110,3 +110,20 @@ def test_queries_to_render_a_news_page(client, populated_theme, django_assert_ma
     cache.clear()
     with django_assert_max_num_queries(NEWS_PAGE_WARM_QUERIES):
         assert client.get(news.url).status_code == 200
+
+
+# With a header image, the theme page and its listings share it (og:image): one rendition read
+# on the theme page, which already shows the image, and the image and its rendition on a
+# listing, which does not (34 and 22 without the share image). Warm, as above.
+THEMED_PAGES_WARM_QUERIES = {"": 35, "actualites/": 24}
+
+
+@pytest.mark.parametrize("path", THEMED_PAGES_WARM_QUERIES, ids=["theme page", "news listing"])
+def test_queries_with_a_theme_image(client, populated_theme, path, django_assert_max_num_queries):
+    populated_theme.image = ImageFactory()
+    populated_theme.save_revision().publish()
+    url = populated_theme.url + path
+    assert client.get(url).status_code == 200
+    cache.clear()
+    with django_assert_max_num_queries(THEMED_PAGES_WARM_QUERIES[path]):
+        assert client.get(url).status_code == 200
