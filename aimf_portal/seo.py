@@ -10,6 +10,7 @@ Absolute addresses come from the Wagtail Site serving the request (the one the s
 never from the Host header, so that a page has the same canonical address however it is reached.
 """
 
+import html
 import json
 from dataclasses import dataclass, field
 
@@ -104,7 +105,7 @@ def page_description(page):
     if page.search_description:
         return page.search_description
     for attribute in ("teaser", "intro"):
-        text = strip_tags(str(getattr(page, attribute, "") or "")).strip()
+        text = html.unescape(strip_tags(str(getattr(page, attribute, "") or ""))).strip()
         if text:
             return truncate_at_word(text, DESCRIPTION_LENGTH)
     return DEFAULT_DESCRIPTION
@@ -131,7 +132,7 @@ def organization(request):
     }
 
 
-def breadcrumb_list(request, trail):
+def breadcrumb_list(trail):
     """trail: (name, absolute URL) pairs from the home page to the current page."""
     return {
         "@context": SCHEMA_CONTEXT,
@@ -149,14 +150,17 @@ def page_trail(request, page):
 
 
 def news_article(request, page, canonical_url, image):
+    published = page.date.isoformat()
+    # A preview of an item never published has no publication time yet.
+    modified = page.last_published_at.isoformat() if page.last_published_at else published
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "NewsArticle",
         "headline": page.title,
         "description": page_description(page),
         "mainEntityOfPage": canonical_url,
-        "datePublished": page.date.isoformat(),
-        "dateModified": (page.last_published_at or page.first_published_at).isoformat(),
+        "datePublished": published,
+        "dateModified": modified,
         "author": organization(request),
         "publisher": organization(request),
     }
@@ -202,7 +206,7 @@ def for_page(request, page, context):
         metadata.structured_data.append(news_article(request, page, canonical_url, image))
     if page.depth > 2:
         trail = [*page_trail(request, page), (page.title, canonical_url)]
-        metadata.structured_data.append(breadcrumb_list(request, trail))
+        metadata.structured_data.append(breadcrumb_list(trail))
     return metadata
 
 
@@ -227,7 +231,7 @@ def for_listing(request, theme, context):
         canonical_url=canonical_url,
         robots="noindex, follow" if context.get("is_filtered") else "",
         image=share_image(request, theme.image),
-        structured_data=[breadcrumb_list(request, [*trail, (listing["title"], listing_url)])],
+        structured_data=[breadcrumb_list([*trail, (listing["title"], listing_url)])],
     )
 
 

@@ -4,10 +4,12 @@ Graph and Twitter card tags, and JSON-LD that parses, with the right types and f
 import json
 
 import pytest
+from django.test import RequestFactory
 
 from actions.factories import ActionPageFactory
 from aimf_portal.factories import ImageFactory, StandardPageFactory, home_page
 from news.factories import NewsPageFactory
+from news.models import NewsPage
 from publications.factories import PublicationPageFactory
 from tests.aimf_portal.html import parse, text_of
 
@@ -280,13 +282,12 @@ def test_the_home_page_title_can_be_overridden(client, db):
     assert title(head_of(client, "/")) == "AIMF, les maires francophones – AIMF"
 
 
-def test_the_description_falls_back_to_the_intro_without_markup(client, site):
-    head = head_of(client, site["theme"].url)
+def test_the_description_falls_back_to_the_intro_as_plain_text(client, site):
+    theme = site["theme"]
+    theme.intro = "<p>Des villes <b>&amp;</b> leur patrimoine.</p>"
+    theme.save_revision().publish()
 
-    description = meta(head, name="description")
-    assert description
-    assert "<" not in description
-    assert len(description) <= 160
+    assert meta(head_of(client, theme.url), name="description") == "Des villes & leur patrimoine."
 
 
 def test_a_hostile_title_cannot_break_out_of_the_json_ld(client, theme):
@@ -311,3 +312,19 @@ def test_canonical_addresses_follow_the_site_not_the_host_header(client, site):
 
     assert canonical(head) == f"{ROOT}{site['news'].url}"
     assert "testserver" not in str(head.find("link", rel="canonical"))
+
+
+def test_the_preview_of_a_never_published_news_item_has_its_metadata(theme, admin_user):
+    news = NewsPage(title="Brouillon neuf", slug="brouillon-neuf", teaser="Pas encore en ligne.")
+    # Attached under its theme without being saved, as Wagtail's preview of a new page is.
+    news.depth = theme.depth + 1
+    news.path = theme.path + "9999"
+    news.set_url_path(theme)
+    request = RequestFactory().get("/")
+    request.user = admin_user
+
+    response = news.make_preview_request(request)
+
+    assert response.status_code == 200
+    article = json_ld(parse(response).head)["NewsArticle"]
+    assert article["datePublished"] == article["dateModified"] == news.date.isoformat()
