@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from .text import truncate_at_word
@@ -114,7 +115,12 @@ def page_description(page):
 def share_image(request, image):
     if image is None:
         return None
-    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    except SourceImageIOError:
+        # The original file is gone (media not restored): the page still renders, unshared,
+        # as Wagtail's image tags do.
+        return None
     return ShareImage(
         url=absolute_url(request, rendition.url),
         width=rendition.width,

@@ -328,3 +328,13 @@ def test_the_preview_of_a_never_published_news_item_has_its_metadata(theme, admi
     assert response.status_code == 200
     article = json_ld(parse(response).head)["NewsArticle"]
     assert article["datePublished"] == article["dateModified"] == news.date.isoformat()
+
+
+def test_a_missing_image_file_leaves_the_page_unshared_not_broken(client, site):
+    news = site["news"]
+    news.image.file.delete(save=False)
+
+    head = head_of(client, news.url)
+
+    assert head.find("meta", property="og:image") is None
+    assert meta(head, name="twitter:card") == "summary"
