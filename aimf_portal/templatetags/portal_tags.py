@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 
 from aimf_portal import site_cache
 from aimf_portal.models import StandardPage, ThemePage
+from aimf_portal.seo import breadcrumb_ancestors
 from aimf_portal.site_cache import public
 from aimf_portal.site_settings import current_settings
 from aimf_portal.text import truncate_at_word
@@ -64,5 +65,5 @@ def footer_links(context):
 @register.inclusion_tag("includes/breadcrumb.html")
 def breadcrumb(page, current_label=""):
     """Accueil / theme / … / page; current_label names a listing served by the page itself."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
-    return {"ancestors": ancestors, "page": page, "current_label": current_label}
+    # The same list as the page's JSON-LD breadcrumb, fetched once for both.
+    return {"ancestors": breadcrumb_ancestors(page), "page": page, "current_label": current_label}
