@@ -32,13 +32,14 @@ if os.path.isdir("/dev/shm"):
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-# One JSON object per request; every value is escaped by JsonAccessLogger.
+# One JSON object per request; every value is escaped by JsonAccessLogger. The request id is
+# the response's: the one Django's logs carry, whether the proxy sent it or Django made it.
 access_log_format = json.dumps(
     {
         "time": "%(t)s",
         "remote_addr": "%(h)s",
         "forwarded_for": "%({x-forwarded-for}i)s",
-        "request_id": "%({x-request-id}i)s",
+        "request_id": "%({x-request-id}o)s",
         "method": "%(m)s",
         "path": "%(U)s",
         "query": "%(q)s",

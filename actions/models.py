@@ -2,13 +2,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from aimf_portal.blocks import BodyBlock
-from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage
+from aimf_portal.forms import ActionPageForm
+from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage, tabbed_edit_handler
 
 
 class ActionPageCountry(CountryTaggedItemBase):
@@ -23,16 +24,37 @@ class ActionPage(ThemeItemPage):
         ONGOING = "ongoing", "En cours"
         COMPLETED = "completed", "Achevé"
 
-    city = models.CharField("ville", max_length=100, help_text="La ville qui porte le projet.")
-    countries = ClusterTaggableManager("pays", through=ActionPageCountry, blank=True)
-    status = models.CharField(
-        "état d'avancement", max_length=10, choices=Status.choices, default=Status.ONGOING
+    city = models.CharField(
+        "ville", max_length=100, help_text="La ville qui porte le projet, par exemple « Dakar »."
     )
-    start_date = models.DateField("début", db_index=True)
+    countries = ClusterTaggableManager(
+        "pays",
+        through=ActionPageCountry,
+        blank=True,
+        help_text="Au moins un : les pays du projet. Tapez les premières lettres et choisissez "
+        "dans la liste.",
+    )
+    status = models.CharField(
+        "état d'avancement",
+        max_length=10,
+        choices=Status.choices,
+        default=Status.ONGOING,
+        help_text="Affiché sur la carte du projet.",
+    )
+    start_date = models.DateField(
+        "début",
+        db_index=True,
+        help_text="Le début du projet ; les actions se classent de la plus récente à la plus "
+        "ancienne selon cette date.",
+    )
     end_date = models.DateField(
         "fin", null=True, blank=True, help_text="Vide si la fin n'est pas fixée."
     )
-    body = StreamField(BodyBlock(), verbose_name="contenu")
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="contenu",
+        help_text="La présentation du projet : objectifs, réalisations, chiffres.",
+    )
 
     listing_route_name = "action_listing"
     card_meta_template = "actions/action_card_meta.html"
@@ -42,20 +64,22 @@ class ActionPage(ThemeItemPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
-        MultiFieldPanel(
-            [
-                FieldPanel("city"),
-                FieldPanel("countries"),
-                FieldPanel("status"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            ],
-            heading="Le projet",
-        ),
-        FieldPanel("image"),
         FieldPanel("body"),
         InlinePanel("partners", heading="Partenaires", label="Partenaire"),
         InlinePanel("documents", heading="Documents joints", label="Document"),
     ]
+    classification_panels = [
+        FieldPanel("city"),
+        FieldPanel("countries"),
+        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+    edit_handler = tabbed_edit_handler(
+        ("Contenu", content_panels),
+        ("Classement", classification_panels),
+        ("Image", ThemeItemPage.image_panels),
+    )
+    base_form_class = ActionPageForm
     search_fields = [
         *ThemeItemPage.search_fields,
         index.SearchField("city"),
@@ -75,8 +99,8 @@ class ActionPage(ThemeItemPage):
 
 class ActionPartner(Orderable):
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField("nom", max_length=200)
-    url = models.URLField("site web", blank=True)
+    name = models.CharField("nom", max_length=200, help_text="Par exemple « Ville de Lyon ».")
+    url = models.URLField("site web", blank=True, help_text="https://… ; facultatif.")
 
     panels = [FieldPanel("name"), FieldPanel("url")]
 
@@ -87,7 +111,11 @@ class ActionPartner(Orderable):
 class ActionDocument(Orderable):
     page = ParentalKey(ActionPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="document", on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name="document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Un fichier de la bibliothèque de documents (PDF de préférence).",
     )
     title = models.CharField(
         "intitulé", max_length=200, blank=True, help_text="Vide : le titre du document."

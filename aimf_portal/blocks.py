@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 LINK_ADDRESS = RegexValidator(
     r"^(https?://[^\s]+|/(?!/)[^\s]*)$",
@@ -56,8 +56,15 @@ class LinkBlock(blocks.StructBlock):
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Image")
-    caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
+    # Wagtail's ImageBlock asks for the alt text (suggested from the media library) or the
+    # « décorative » box; it reads the image ids ImageChooserBlock stored before it.
+    image = ImageBlock(label="Image")
+    caption = blocks.CharBlock(
+        label="Légende",
+        required=False,
+        max_length=250,
+        help_text="Affichée sous l'image ; le crédit photo y a sa place.",
+    )
 
     class Meta:
         icon = "image"

@@ -6,8 +6,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -16,10 +17,15 @@ from wagtail.search import index
 from . import site_cache
 from .blocks import BodyBlock, PromoBlock
 from .facets import FacetedListing, country_facet
+from .forms import ThemeItemPageForm
 from .images import prefetch_card_image
 from .pagination import paginate
 from .site_cache import public
 from .text import accent_insensitive_key, with_de
+
+# How many characters of the teaser a card shows (templates/includes/card.html cuts there).
+CARD_TEASER_LENGTH = 180
+TEASER_MAX_LENGTH = 300
 
 
 class Country(TagBase):
@@ -67,6 +73,62 @@ class CountryTaggedItemBase(ItemBase):
         ]
 
 
+class ImageAltTextMixin(models.Model):
+    """A page's image is shown with its alt text, or marked decorative by the editor.
+
+    The alt text is the image's description in the media library (« Texte alternatif »,
+    required there); the page refuses an image that has none unless it is marked decorative.
+    """
+
+    image_is_decorative = models.BooleanField(
+        "image décorative",
+        default=False,
+        help_text="À cocher seulement si l'image n'apporte aucune information (ambiance, motif) :"
+        " les lecteurs d'écran l'ignorent alors. Sinon, son texte alternatif est celui saisi "
+        "dans la médiathèque.",
+    )
+
+    image_panels = [
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_is_decorative")], heading="Image")
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def image_alt_text(self):
+        """The alt attribute of the page's image wherever it is shown: "" if decorative.
+
+        Pages saved before alt text was required may hold an image without one: Wagtail's
+        fallback (the image's title) names it rather than hiding it as decorative."""
+        if self.image is None or self.image_is_decorative:
+            return ""
+        return self.image.default_alt_text
+
+    def clean(self):
+        super().clean()
+        lacks_alt_text = self.image is not None and not self.image.description.strip()
+        if lacks_alt_text and not self.image_is_decorative:
+            raise ValidationError(
+                {
+                    "image": "Cette image n'a pas de texte alternatif. Ajoutez-le dans la "
+                    "médiathèque (Images › modifier › « Texte alternatif ») ou cochez "
+                    "« Image décorative »."
+                }
+            )
+
+
+def tabbed_edit_handler(*tabs):
+    """The French tabs of a page's edit form, then Wagtail's promote and settings tabs."""
+    return TabbedInterface(
+        [
+            *(ObjectList(panels, heading=heading) for heading, panels in tabs),
+            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(Page.settings_panels, heading="Publication"),
+        ]
+    )
+
+
 class HomePage(Page):
     intro = RichTextField(
         "présentation",
@@ -76,6 +138,7 @@ class HomePage(Page):
     latest_news_count = 6
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = tabbed_edit_handler(("Contenu", content_panels))
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -94,7 +157,7 @@ class HomePage(Page):
         return context
 
 
-class ThemePage(RoutablePageMixin, Page):
+class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Page's __str__)
     """A theme of the association's work; lists its news, actions and publications."""
 
     intro = RichTextField(
@@ -109,6 +172,8 @@ class ThemePage(RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Grande image en haut de la page, recadrée autour de son point d'intérêt "
+        "(à placer dans la médiathèque).",
     )
     promos = StreamField(
         PromoBlock(),
@@ -118,12 +183,10 @@ class ThemePage(RoutablePageMixin, Page):
     )
     section_size = 6
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("image"),
-        FieldPanel("promos"),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("promos")]
+    edit_handler = tabbed_edit_handler(
+        ("Contenu", content_panels), ("Image", ImageAltTextMixin.image_panels)
+    )
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["aimf_portal.HomePage"]
@@ -241,18 +304,21 @@ class ThemePage(RoutablePageMixin, Page):
         return NewsFeed()(request, theme=self)
 
 
+CARD_PREVIEW_MODE = "carte"
+
 # The theme page's own routes: an item with one of these slugs could never be reached.
 THEME_LISTING_SLUGS = {"actualites", "actions", "publications", "rss"}
 
 
-class ThemeItemPage(Page):
+class ThemeItemPage(ImageAltTextMixin, Page):
     """What news items, actions and publications share: a teaser, an image, a theme parent."""
 
     teaser = models.CharField(
         "chapeau",
-        max_length=300,
-        help_text="Résumé de 300 caractères au plus, affiché sur les cartes et les moteurs de "
-        "recherche. Coupé proprement à la fin d'un mot sur les cartes.",
+        max_length=TEASER_MAX_LENGTH,
+        help_text=f"L'essentiel en une ou deux phrases, {TEASER_MAX_LENGTH} caractères au plus, "
+        f"affiché en entier sous le titre. Les cartes des listes n'en montrent que les "
+        f"{CARD_TEASER_LENGTH} premiers, coupés à la fin d'un mot : mettez l'important en tête.",
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -261,7 +327,8 @@ class ThemeItemPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Son texte alternatif est la « description » saisie dans la médiathèque.",
+        help_text="Affichée sur la carte et en tête de page, recadrée autour de son point "
+        "d'intérêt (à placer dans la médiathèque). Facultative.",
     )
 
     listing_route_name = ""
@@ -273,6 +340,7 @@ class ThemeItemPage(Page):
 
     parent_page_types = ["aimf_portal.ThemePage"]
     subpage_types = []
+    base_form_class = ThemeItemPageForm
 
     search_fields = [
         *Page.search_fields,
@@ -316,6 +384,20 @@ class ThemeItemPage(Page):
     def theme(self):
         return self.get_parent().specific
 
+    @property
+    def preview_modes(self):
+        return [("", "La page"), (CARD_PREVIEW_MODE, "Carte sur la page thématique")]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name != CARD_PREVIEW_MODE:
+            return super().serve_preview(request, mode_name)
+        # The card template caches its HTML under the item's publication time: a fresh time
+        # keeps the preview from showing the card of the published version.
+        self.last_published_at = timezone.now()
+        return TemplateResponse(
+            request, "aimf_portal/card_preview.html", {"item": self, "request": request}
+        )
+
     def sorted_countries(self):
         return Country.sorted_by_name(self.countries.all())
 
@@ -323,10 +405,20 @@ class ThemeItemPage(Page):
 class StandardPage(Page):
     """A plain page: privacy policy, legal notice, about the association."""
 
-    intro = models.CharField("introduction", max_length=300, blank=True)
-    body = StreamField(BodyBlock(), verbose_name="contenu")
+    intro = models.CharField(
+        "introduction",
+        max_length=300,
+        blank=True,
+        help_text="Une ou deux phrases sous le titre ; facultative.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="contenu",
+        help_text="Paragraphes (avec intertitres), images, citations et vidéos.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = tabbed_edit_handler(("Contenu", content_panels))
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["aimf_portal.HomePage", "aimf_portal.StandardPage"]
@@ -334,3 +426,7 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = "page simple"
+
+
+# Django finds an app's models in its models module; the settings model lives in its own.
+from .site_settings import SiteSettings  # noqa: E402, F401

@@ -18,3 +18,4 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 handler404 = "aimf_portal.views.not_found"
+handler500 = "aimf_portal.views.server_error"

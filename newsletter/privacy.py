@@ -1,4 +1,5 @@
-"""What the newsletter keeps of a person, and in which form: normalised addresses, keyed hashes.
+"""What the newsletter keeps of a person, and in which form: normalised addresses, keyed hashes;
+and where the privacy policy that says so is.
 
 No raw IP address is ever stored, not even in the cache: rate limits and the consent log see a
 keyed hash of the visitor's network (the IPv4 address or the IPv6 /64 prefix).
@@ -7,6 +8,11 @@ keyed hash of the visitor's network (the IPv4 address or the IPv6 /64 prefix).
 import ipaddress
 
 from django.utils.crypto import salted_hmac
+
+from aimf_portal import site_cache
+from aimf_portal.models import StandardPage
+from aimf_portal.site_cache import public
+from aimf_portal.site_settings import current_settings
 
 from .conf import hash_key, newsletter_setting
 
@@ -49,3 +55,18 @@ def network_hash(request):
     """A short keyed hash of the visitor's network: enough to match two events, not to find
     anyone's address (64 bits of an HMAC whose key never leaves the server)."""
     return keyed_hash("network", client_network(request)).hexdigest()[:IP_HASH_LENGTH]
+
+
+def privacy_policy_url(request):
+    """The privacy page chosen in « Réglages du site », else the page simple with the configured
+    slug; "" while neither exists."""
+    page = current_settings(request)["privacy_page"]
+    if page is None:
+        slug = newsletter_setting("PRIVACY_PAGE_SLUG")
+        found = site_cache.cached(
+            f"privacy-page:{slug}",
+            # A list, so that "no such page" is cached too (the cache cannot store None).
+            lambda: list(public(StandardPage.objects.live()).filter(slug=slug)[:1]),
+        )
+        page = found[0] if found else None
+    return page.get_url(request) if page is not None else ""

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from aimf_portal.facets import country_facet, publication_kind_facet, publication_year_facet
-from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage
+from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage, tabbed_edit_handler
 
 
 class PublicationPageCountry(CountryTaggedItemBase):
@@ -26,12 +26,28 @@ class PublicationPage(ThemeItemPage):
         PROCEEDINGS = "actes", "Actes"
         STUDY = "etude", "Étude"
 
-    kind = models.CharField("type", max_length=12, choices=Kind.choices, default=Kind.REPORT)
-    issue_number = models.PositiveSmallIntegerField(
-        "numéro", null=True, blank=True, help_text="Pour un numéro de Raisonnance."
+    kind = models.CharField(
+        "type",
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.REPORT,
+        help_text="Sert au filtre « Type » des publications.",
     )
-    date = models.DateField("date de parution", default=timezone.localdate, db_index=True)
-    summary = RichTextField("sommaire", features=["bold", "italic", "ol", "ul", "link"], blank=True)
+    issue_number = models.PositiveSmallIntegerField(
+        "numéro", null=True, blank=True, help_text="Pour un numéro de Raisonnance seulement."
+    )
+    date = models.DateField(
+        "date de parution",
+        default=timezone.localdate,
+        db_index=True,
+        help_text="Aujourd'hui par défaut ; son année sert au filtre « Année ».",
+    )
+    summary = RichTextField(
+        "sommaire",
+        features=["bold", "italic", "ol", "ul", "link"],
+        blank=True,
+        help_text="La table des matières, en liste numérotée de préférence ; facultatif.",
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name="document (PDF)",
@@ -39,8 +55,15 @@ class PublicationPage(ThemeItemPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Le fichier à télécharger, choisi dans la bibliothèque de documents.",
     )
-    countries = ClusterTaggableManager("pays", through=PublicationPageCountry, blank=True)
+    countries = ClusterTaggableManager(
+        "pays",
+        through=PublicationPageCountry,
+        blank=True,
+        help_text="Les pays dont traite la publication : tapez les premières lettres et "
+        "choisissez dans la liste.",
+    )
     is_demo = models.BooleanField(
         "contenu de démonstration",
         default=False,
@@ -58,19 +81,26 @@ class PublicationPage(ThemeItemPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("issue_number")]),
-                FieldPanel("date"),
-                FieldPanel("countries"),
-            ],
-            heading="La publication",
-        ),
-        FieldPanel("image", heading="Couverture"),
         FieldPanel("document"),
         FieldPanel("summary"),
+    ]
+    classification_panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("issue_number")]),
+        FieldPanel("date"),
+        FieldPanel("countries"),
         FieldPanel("is_demo"),
     ]
+    image_panels = [
+        MultiFieldPanel(
+            [FieldPanel("image", heading="Couverture"), FieldPanel("image_is_decorative")],
+            heading="Couverture",
+        )
+    ]
+    edit_handler = tabbed_edit_handler(
+        ("Contenu", content_panels),
+        ("Classement", classification_panels),
+        ("Couverture", image_panels),
+    )
     search_fields = [
         *ThemeItemPage.search_fields,
         index.SearchField("summary"),

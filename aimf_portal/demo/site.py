@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 
 from actions.models import ActionDocument, ActionPage, ActionPartner
 from aimf_portal.models import Country, HomePage, StandardPage, ThemePage
+from aimf_portal.site_settings import SiteSettings
 from news.models import NewsPage
 from publications.models import PublicationPage
 
@@ -28,6 +29,18 @@ from .media import Leaflet, MediaLibrary
 # order numbers modelcluster only assigns when it saves.
 BOOKKEEPING_KEYS = {"pk", "id", "sort_order"}
 COUNTRY_RELATION = "country_items"
+
+PRIVACY_PAGE_SLUG = "politique-de-confidentialite"
+DEMO_FOOTER_TEXT = (
+    "L'Association internationale des maires francophones rassemble plus de 300 villes qui "
+    "coopèrent au service de leurs habitants. Site de démonstration."
+)
+# Placeholders until the association gives its real accounts.
+DEMO_SOCIAL_LINKS = [
+    ("LinkedIn", "https://www.linkedin.com/company/aimf-demo/"),
+    ("Facebook", "https://www.facebook.com/aimf-demo/"),
+    ("YouTube", "https://www.youtube.com/@aimf-demo"),
+]
 
 
 def without_bookkeeping(value, extra_keys=frozenset()):
@@ -107,7 +120,30 @@ class DemoSite:
                 if theme_content.promos:
                     theme = self.themes[theme_content.slug]
                     self.update(theme, {"promos": self.promos(theme, theme_content.promos)})
+            self.build_site_settings(home)
         return self.counts
+
+    def build_site_settings(self, home):
+        site_settings = SiteSettings.for_site(home.get_site())
+        wanted = {
+            "footer_text": DEMO_FOOTER_TEXT,
+            "social_links": [("link", {"name": n, "url": u}) for n, u in DEMO_SOCIAL_LINKS],
+            "privacy_page": self.standard_pages.get(PRIVACY_PAGE_SLUG),
+        }
+        current_links = [
+            (link.value["name"], link.value["url"]) for link in site_settings.social_links
+        ]
+        unchanged = (
+            site_settings.footer_text == DEMO_FOOTER_TEXT
+            and current_links == DEMO_SOCIAL_LINKS
+            and site_settings.privacy_page_id == getattr(wanted["privacy_page"], "pk", None)
+        )
+        if unchanged:
+            return
+        for name, value in wanted.items():
+            setattr(site_settings, name, value)
+        site_settings.save()
+        self.counts["réglages du site mis à jour"] += 1
 
     # --- Writing pages ---------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment; each one reads what differs from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,14 +37,19 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # Wagtail's admin says « il y a une seconde » through humanize; without it, English.
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the request id, cached and error pages included.
+    "aimf_portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -55,7 +61,26 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "aimf_portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute force on the admin login (aimf_portal/login_protection.py, docs/deploy.md): after
+# AXES_FAILURE_LIMIT failures for one username from one address, that pair is refused for
+# AXES_COOLOFF_TIME, even with the right password; a success clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "aimf_portal.login_protection.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "aimf_portal.login_protection.lockout_response"
+# Failure log lines name the username and address (the point of logging them), not the browser.
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = []
 
 # Headers sent with every response: SecurityMiddleware's, then aimf_portal.middleware's.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -195,18 +220,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The media library requires each image's description, its alt text (aimf_portal/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "aimf_portal.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's responsive embeds use an inline style that the strict CSP blocks: site.css sizes
 # embedded videos with aspect-ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 TAGGIT_CASE_INSENSITIVE = True
 
+# Everything through one handler, each record tagged with its request's id
+# (aimf_portal/request_id.py): stderr in development, JSON lines on stdout in production.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "aimf_portal.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "aimf_portal.log_format.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Without handlers of its own (Django's default adds a console and mail_admins), an
+        # unhandled exception reaches the console handler once, through the root logger.
+        "django": {"level": "INFO"},
         # One line per background task and per page action drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

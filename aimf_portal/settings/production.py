@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env
+from .base import DATABASES, LOGGING, SECRET_KEY, STORAGES, env
 
 
 def required(name, what):
@@ -96,3 +96,36 @@ else:
 NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (1 behind one proxy).
 NEWSLETTER_TRUSTED_PROXY_COUNT = env.int("NEWSLETTER_TRUSTED_PROXY_COUNT", default=0)
+
+# One JSON object per log line on stdout (aimf_portal/log_format.py), for the log collector.
+LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")
+
+# Media (images, documents) in an S3-compatible object store when a bucket is named, shared by
+# every application server; in MEDIA_ROOT otherwise. Credentials come from boto3's usual chain
+# (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the instance's role), never from settings.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+                "region_name": env("AWS_S3_REGION_NAME", default=None),
+                "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+                "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+                # No per-object ACL: the bucket's policy decides who reads what
+                # (docs/deploy.md: public images, private documents).
+                "default_acl": None,
+                # Plain URLs: pages are cached by the CDN for longer than a signature lives.
+                "querystring_auth": False,
+                # An upload never replaces another file that happens to have the same name.
+                "file_overwrite": False,
+                "object_parameters": {"CacheControl": "public, max-age=86400"},
+            },
+        },
+    }
+    # Documents go through Wagtail's view, which checks a private collection's permissions,
+    # and read the file with the server's credentials: their objects need not be public.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"

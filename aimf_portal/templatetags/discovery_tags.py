@@ -2,6 +2,7 @@ from django import template
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
 from aimf_portal.models import ThemePage
+from aimf_portal.seo import metadata_from_context
 
 register = template.Library()
 
@@ -20,3 +21,9 @@ def feed_links(context):
         theme = next((t for t in ThemePage.menu_queryset() if page.path.startswith(t.path)), None)
     theme_feed_url = routablepageurl(context, theme, "news_feed") if theme is not None else ""
     return {"theme": theme, "theme_feed_url": theme_feed_url}
+
+
+@register.simple_tag(takes_context=True)
+def page_metadata(context):
+    """The <head> metadata of the page being rendered: `{% page_metadata as seo %}`."""
+    return metadata_from_context(context)

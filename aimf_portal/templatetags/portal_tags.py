@@ -4,7 +4,9 @@ from django.utils.formats import date_format
 
 from aimf_portal import site_cache
 from aimf_portal.models import StandardPage, ThemePage
+from aimf_portal.seo import breadcrumb_ancestors
 from aimf_portal.site_cache import public
+from aimf_portal.site_settings import current_settings
 from aimf_portal.text import truncate_at_word
 
 register = template.Library()
@@ -43,17 +45,25 @@ def theme_navigation(context):
     }
 
 
-@register.inclusion_tag("includes/footer_links.html")
-def footer_links():
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    return current_settings(context.get("request"))["footer_text"]
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
     def build():
         pages = public(StandardPage.objects.live()).filter(depth=THEME_DEPTH)
         return list(pages.only("title", "url_path", "path", "depth"))
 
-    return {"pages": site_cache.cached("footer-links", build)}
+    return {
+        "pages": site_cache.cached("footer-links", build),
+        "social_links": current_settings(context.get("request"))["social_links"],
+    }
 
 
 @register.inclusion_tag("includes/breadcrumb.html")
 def breadcrumb(page, current_label=""):
     """Accueil / theme / … / page; current_label names a listing served by the page itself."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
-    return {"ancestors": ancestors, "page": page, "current_label": current_label}
+    # The same list as the page's JSON-LD breadcrumb, fetched once for both.
+    return {"ancestors": breadcrumb_ancestors(page), "page": page, "current_label": current_label}

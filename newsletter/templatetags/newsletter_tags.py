@@ -1,9 +1,6 @@
 from django import template
 
-from aimf_portal import site_cache
-from aimf_portal.models import StandardPage
-from aimf_portal.site_cache import public
-from newsletter.conf import newsletter_setting
+from newsletter import privacy
 from newsletter.forms import SignupForm
 
 register = template.Library()
@@ -23,10 +20,4 @@ def newsletter_footer_form(context):
 @register.simple_tag(takes_context=True)
 def privacy_policy_url(context):
     """The privacy policy page the consent text links to, or "" while it does not exist."""
-    slug = newsletter_setting("PRIVACY_PAGE_SLUG")
-    page = site_cache.cached(
-        f"privacy-page:{slug}",
-        # A list, so that "no such page" is cached too (the cache cannot store None).
-        lambda: list(public(StandardPage.objects.live()).filter(slug=slug)[:1]),
-    )
-    return page[0].get_url(context.get("request")) if page else ""
+    return privacy.privacy_policy_url(context.get("request"))

@@ -5,21 +5,25 @@ content module, so these tests check the contract and not the module against its
 """
 
 import io
+import re
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from actions.models import ActionDocument, ActionPage, ActionPageCountry, ActionPartner
-from aimf_portal.demo import media
+from aimf_portal.demo import media, site
 from aimf_portal.models import HomePage, StandardPage, ThemePage
+from aimf_portal.site_settings import SiteSettings
 from news.models import NewsPage, NewsPageCountry
 from publications.models import PublicationPage, PublicationPageCountry
 
@@ -295,3 +299,53 @@ def test_scale_adds_real_pages_per_kind_and_tops_up_on_a_rerun(admin_client):
         assert admin_client.get(edit_url).status_code == 200
     news_item = NewsPage.objects.filter(slug__startswith="demo-scale-").first()
     assert news_item in NewsPage.objects.search(news_item.city)
+
+
+def demo_accounts():
+    return get_user_model().objects.filter(username__startswith="demo-")
+
+
+def printed_passwords(output):
+    return dict(re.findall(r"Compte (demo-[a-z]+) \(.+?\) : mot de passe (\S+)", output))
+
+
+def test_no_demo_account_unless_asked():
+    assert not demo_accounts().exists()
+
+
+def test_with_demo_users_one_account_per_group_with_a_random_password_printed_once():
+    output = load_demo_content("--with-demo-users")
+
+    passwords = printed_passwords(output)
+    groups = {user.username: [g.name for g in user.groups.all()] for user in demo_accounts()}
+    assert groups == {
+        "demo-redacteur": ["Rédacteurs"],
+        "demo-editeur": ["Éditeurs"],
+        "demo-newsletter": ["Newsletter"],
+    }
+    assert set(passwords) == set(groups)
+    assert len(set(passwords.values())) == 3
+    for username, password in passwords.items():
+        user = get_user_model().objects.get(username=username)
+        assert len(password) >= 16 and user.check_password(password)
+        assert not user.is_superuser and not user.is_staff
+
+    again = load_demo_content("--with-demo-users")
+
+    assert printed_passwords(again) == {}
+    assert again.count("existe déjà, inchangé") == 3
+    for username, password in passwords.items():
+        assert get_user_model().objects.get(username=username).check_password(password)
+
+
+def test_the_demo_sets_the_footer_social_links_and_privacy_page():
+    html = Client(HTTP_HOST="localhost").get("/").content.decode()
+    privacy = StandardPage.objects.get(slug="politique-de-confidentialite")
+
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert escape(site.DEMO_FOOTER_TEXT) in footer
+    for name, url in site.DEMO_SOCIAL_LINKS:
+        assert f'<a href="{url}" rel="me">{name}</a>' in footer
+    assert SiteSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page_id == (
+        privacy.pk
+    )

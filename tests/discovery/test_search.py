@@ -117,18 +117,38 @@ def test_no_query_parameter_at_all(client, db):
     assert "Tapez un ou plusieurs mots" in text_of(parse(response).find("main"))
 
 
-def test_only_stop_words(client, searchable):
-    response = search(client, "le la de")
+@pytest.mark.parametrize("query", ["les", "le la de", "Les À l'"])
+def test_only_stop_words_is_too_vague_on_every_backend(client, searchable, query):
+    response = search(client, query)
 
     assert response.status_code == 200
     soup = parse(response)
+    assert "est trop vague" in text_of(soup.find("main"))
+    assert soup.find(class_="result-count") is None
+    assert result_titles(soup) == []
+
+
+def test_stop_words_are_dropped_from_a_longer_query(client, searchable):
+    soup = parse(search(client, "le patrimoine de la citadelle"))
+
+    assert result_titles(soup) == ["Le patrimoine de Hué restauré"]
+
+
+def test_les_patrimoines_finds_patrimony_not_every_les(client, searchable, theme):
+    plural = indexed(NewsPageFactory(parent=theme, title="Les patrimoines vivants"))
+    for number in range(3):
+        indexed(NewsPageFactory(parent=theme, title=f"Les élus se réunissent {number}"))
+
+    titles = result_titles(parse(search(client, "les patrimoines")))
+
     if connection.vendor == "postgresql":
-        # The French configuration drops stop words: nothing is left to match.
-        assert count_line(soup) == "Aucun résultat pour « le la de »"
+        # "les" dropped, "patrimoines" stemmed: every patrimony item, and nothing else.
+        assert sorted(titles) == sorted(
+            [plural.title, *(searchable[kind].title for kind in ("news", "action", "publication"))]
+        )
     else:
-        # SQLite indexes every word: items whose text holds all three are found.
-        assert "résultat" in count_line(soup)
-        assert "Le patrimoine de Hué restauré" in result_titles(soup)
+        # No stemming on SQLite: only the exact word, but "les" no longer matches on its own.
+        assert titles == [plural.title]
 
 
 @pytest.mark.parametrize("query", ['"', "&|!", "()*:^", "-", "«»"])
@@ -262,3 +282,83 @@ def test_results_are_never_cached(client, searchable):
 
     assert "no-cache" in response["Cache-Control"]
     assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def country_options(soup):
+    """(label with its count, checked) for each country of the search form's facet."""
+    fieldset = soup.select_one(".search-form fieldset")
+    return [
+        (text_of(soup.find("label", attrs={"for": box["id"]})), box.has_attr("checked"))
+        for box in fieldset.select("input[name=pays]")
+    ]
+
+
+def test_the_country_facet_counts_every_kind_of_match(client, searchable):
+    soup = parse(search(client, "patrimoine"))
+
+    assert text_of(soup.select_one(".search-form legend")) == "Pays"
+    assert country_options(soup) == [
+        ("Bénin (1)", False),
+        ("Maroc (1)", False),
+        ("Vietnam (1)", False),
+    ]
+    # One form: ticking a country keeps the words searched for.
+    form = soup.select_one(".search-form")
+    assert form.find("input", attrs={"name": "q"})["value"] == "patrimoine"
+
+
+def test_a_country_narrows_the_results_and_keeps_the_counts(client, searchable):
+    soup = parse(search(client, "patrimoine", pays=["ma", "vn"]))
+
+    assert sorted(result_titles(soup)) == [
+        "Le patrimoine de Hué restauré",
+        "Sauvegarde de la médina",
+    ]
+    assert count_line(soup) == "2 résultats pour « patrimoine »"
+    assert country_options(soup) == [
+        ("Bénin (1)", False),
+        ("Maroc (1)", True),
+        ("Vietnam (1)", True),
+    ]
+    chips = {text_of(chip): chip["href"] for chip in soup.select(".chips a")}
+    assert chips["Maroc × (retirer le filtre pays)"] == "/recherche/?q=patrimoine&pays=vn"
+    assert chips["Tous les pays"] == "/recherche/?q=patrimoine"
+    assert text_of(soup.title) == "Recherche : « patrimoine » – Maroc, Vietnam – AIMF"
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_counts_follow_the_words_not_the_whole_site(client, searchable):
+    soup = parse(search(client, "citadelle"))
+
+    assert country_options(soup) == [("Vietnam (1)", False)]
+
+
+def test_a_filtered_search_keeps_its_filter_across_pages(client, theme):
+    for number in range(14):
+        indexed(NewsPageFactory(parent=theme, title=f"Jumelage {number}", countries=["SN"]))
+    indexed(NewsPageFactory(parent=theme, title="Jumelage béninois", countries=["BJ"]))
+
+    first = parse(search(client, "jumelage", pays="sn"))
+    second = parse(search(client, "jumelage", pays="sn", page=2))
+
+    assert count_line(first) == "14 résultats pour « jumelage » – page 1 sur 2"
+    next_link = first.find("a", attrs={"rel": "next"})["href"]
+    assert "pays=sn" in next_link and "page=2" in next_link
+    assert len(result_titles(second)) == 2
+    assert "Jumelage béninois" not in result_titles(first) + result_titles(second)
+    assert text_of(second.title) == "Recherche : « jumelage » – Sénégal – page 2 – AIMF"
+
+
+@pytest.mark.parametrize(
+    "countries",
+    [["zz"], ["<script>"], ["x" * 500], ["'; DROP TABLE wagtailcore_page; --"], ["ma", "zz"]],
+)
+def test_unknown_countries_are_ignored_in_french(client, searchable, countries):
+    response = search(client, "patrimoine", pays=countries)
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert "Certains pays de l'adresse ont été ignorés" in text_of(soup.find("main"))
+    expected = 1 if "ma" in countries else 3
+    assert len(result_titles(soup)) == expected
+    assert "<script>" not in response.content.decode()

@@ -52,7 +52,7 @@ def test_redacteurs_write_and_upload_but_cannot_publish():
 def test_editeurs_also_publish_and_lock_but_do_not_bulk_delete():
     home = HomePage.objects.get()
     root = Collection.get_first_root_node()
-    assert global_permissions(EDITEURS) == {"access_admin"}
+    assert global_permissions(EDITEURS) == {"access_admin", "change_sitesettings"}
     assert page_permissions(EDITEURS) == {
         (home.pk, codename)
         for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -93,3 +93,28 @@ def test_the_groups_and_the_workflow_can_be_undone_and_replayed():
     assert Group.objects.filter(name__in=[REDACTEURS, EDITEURS, NEWSLETTER]).count() == 3
     assert HomePage.objects.get().get_workflow().name == "Relecture"
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
+
+
+@pytest.mark.django_db
+def test_wagtail_s_english_default_groups_and_their_workflow_are_gone():
+    assert not Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not GroupApprovalTask.objects.filter(name="Moderators approval").exists()
+    assert set(Workflow.objects.values_list("name", flat=True)) == {"Relecture"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_default_group_someone_still_belongs_to_is_kept(django_user_model):
+    migrate([("aimf_portal", "0010_editeurs_edit_site_settings")])
+    editors = Group.objects.create(name="Editors")
+    django_user_model.objects.create_user(username="ancien").groups.add(editors)
+    Group.objects.create(name="Moderators")
+
+    migrate([("aimf_portal", "0011_remove_wagtail_default_groups")])
+
+    assert list(
+        Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).values_list("name", flat=True)
+    ) == ["Editors"]

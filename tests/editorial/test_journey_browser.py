@@ -1,8 +1,9 @@
 """The editor's journey in a real Chromium: a Rédacteur writes a news item under Culture /
 Patrimoine with an image and two countries and submits it; an Éditeur approves it from the
-dashboard; the news item comes first in the theme page's Actualités."""
+dashboard; the news item comes first in the theme page's Actualités and in both feeds."""
 
 import datetime
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 from django.contrib.auth.models import Group
@@ -61,21 +62,21 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     writer.locator("#id_title").press_sequentially(TITLE)
     writer.locator("#id_title").press("Tab")
     writer.locator("#id_teaser").fill("La citadelle rouvre ses portes après trois ans de travaux.")
-    writer.locator("#id_city").fill("Hué")
-    for country in ("Bénin", "Vietnam"):
-        writer.locator(
-            "#panel-child-contenu-child-quand_et_ou-child-countries-wrapper .tagit-new input"
-        ).fill(country[:3])
-        writer.locator(".ui-autocomplete li", has_text=country).click()
-    writer.locator("#id_image-chooser").get_by_role("button", name="Choisir une image").click()
-    writer.locator(".modal").get_by_role("link", name="Citadelle de Hué").click()
-    writer.locator("#id_image-chooser .chooser__title", has_text="Citadelle de Hué").wait_for()
     writer.locator("#body-root .c-sf-add-button").first.click()
     writer.get_by_role("option", name="Paragraphe").click()
     writer.locator("#body-root .public-DraftEditor-content").first.click()
     writer.keyboard.type(
         "Après trois ans de travaux, la porte du Midi accueille de nouveau le public."
     )
+    writer.get_by_role("tab", name="Classement").click()
+    writer.locator("#id_city").fill("Hué")
+    for country in ("Bénin", "Vietnam"):
+        writer.locator("#tab-classement .tagit-new input").fill(country[:3])
+        writer.locator(".ui-autocomplete li", has_text=country).click()
+    writer.get_by_role("tab", name="Image").click()
+    writer.locator("#id_image-chooser").get_by_role("button", name="Choisir une image").click()
+    writer.locator(".modal").get_by_role("link", name="Citadelle de Hué").click()
+    writer.locator("#id_image-chooser .chooser__title", has_text="Citadelle de Hué").wait_for()
     assert writer.locator("#id_slug").input_value() == "le-patrimoine-de-hue-restaure"
     # A Rédacteur's action menu offers to submit, never to publish.
     submit = writer.locator("button[name=action-submit]")
@@ -108,3 +109,15 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     reviewer.goto(f"{live_server.url}{theme.url}")
     titles = reviewer.locator("#section-news_listing .card__title").all_inner_texts()
     assert titles == [TITLE, "Une actualité plus ancienne"]
+    for feed_path in (f"{theme.url}rss/", "/rss/"):
+        assert feed_titles(reviewer, f"{live_server.url}{feed_path}") == [
+            TITLE,
+            "Une actualité plus ancienne",
+        ], feed_path
+
+
+def feed_titles(page, url):
+    response = page.request.get(url)
+    assert response.ok, url
+    channel = ElementTree.fromstring(response.body()).find("channel")
+    return [item.findtext("title") for item in channel.findall("item")]

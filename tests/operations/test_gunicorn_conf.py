@@ -89,11 +89,13 @@ def test_each_access_log_line_is_json(monkeypatch, agent):
         "REMOTE_ADDR": "10.0.0.1",
         "HTTP_USER_AGENT": agent,
     }
-    response = SimpleNamespace(status="200 OK", sent=1234, headers=[])
-    request = SimpleNamespace(headers=[("X-REQUEST-ID", "abc")])
+    response = SimpleNamespace(
+        status="200 OK", sent=1234, headers=[("X-Request-ID", "id-from-django")]
+    )
+    request = SimpleNamespace(headers=[("X-REQUEST-ID", "forged by the client")])
     logger.access(response, request, environ, timedelta(milliseconds=12))
     line = json.loads(records[-1].getMessage())
     assert line["user_agent"] == agent
     assert line["path"] == '/recherche/"x"'
     assert (line["status"], line["bytes"], line["duration_ms"]) == ("200", "1234", "12")
-    assert line["request_id"] == "abc"
+    assert line["request_id"] == "id-from-django"

@@ -105,3 +105,15 @@ def test_production_reads_connection_hsts_and_cache_from_the_environment():
     assert (shown["CONN_MAX_AGE"], shown["CONN_HEALTH_CHECKS"]) == (0, False)
     assert shown["SECURE_HSTS_SECONDS"] == 3600
     assert shown["caches"] == {"default": "LocMemCache", "renditions": "LocMemCache"}
+
+
+def test_production_logs_one_json_object_per_line_on_stdout():
+    code = (
+        "import django, logging; django.setup()\n"
+        "logging.getLogger('aimf_portal').warning('mise en ligne « %s »', 'été')\n"
+    )
+    result = run(code, PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    (line,) = [json.loads(text) for text in result.stdout.splitlines()]
+    assert line["message"] == "mise en ligne « été »"
+    assert (line["level"], line["logger"], line["request_id"]) == ("WARNING", "aimf_portal", "-")

@@ -1,7 +1,11 @@
-"""`manage.py load_demo_content [--scale N]`: the demo site, then optional benchmark volume."""
+"""`manage.py load_demo_content [--scale N] [--with-demo-users]`: the demo site, then optional
+benchmark volume and one demo account per editorial group."""
 
+import secrets
 import time
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
@@ -9,6 +13,13 @@ from aimf_portal import site_cache
 from aimf_portal.demo.bulk import ScaleLoader
 from aimf_portal.demo.site import DemoSite
 from aimf_portal.models import HomePage
+
+# One account per group; never a fixed password: each is drawn once and printed once.
+DEMO_USERS = {
+    "demo-redacteur": "Rédacteurs",
+    "demo-editeur": "Éditeurs",
+    "demo-newsletter": "Newsletter",
+}
 
 
 class Command(BaseCommand):
@@ -26,8 +37,14 @@ class Command(BaseCommand):
             metavar="N",
             help="Nombre d'éléments synthétiques voulus par type (slugs en « demo-scale- »).",
         )
+        parser.add_argument(
+            "--with-demo-users",
+            action="store_true",
+            help="Crée un compte par groupe (Rédacteurs, Éditeurs, Newsletter) avec un mot de "
+            "passe aléatoire affiché une seule fois ; un compte existant n'est pas modifié.",
+        )
 
-    def handle(self, *args, scale, **options):
+    def handle(self, *args, scale, with_demo_users, **options):
         if scale < 0:
             raise CommandError("--scale attend un nombre positif.")
         started = time.monotonic()
@@ -48,6 +65,8 @@ class Command(BaseCommand):
             self.load_scale(scale)
         # Bulk writes send no signals: cached menus and lists would not know about them.
         site_cache.invalidate()
+        if with_demo_users:
+            self.create_demo_users()
         self.stdout.write(self.style.SUCCESS(f"Terminé en {time.monotonic() - started:.1f} s."))
 
     def load_scale(self, target):
@@ -62,3 +81,19 @@ class Command(BaseCommand):
             # Fresh statistics, or the planner keeps estimating the new rows at nearly zero.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+
+    def create_demo_users(self):
+        User = get_user_model()
+        for username, group_name in DEMO_USERS.items():
+            if User.objects.filter(username=username).exists():
+                self.stdout.write(f"Compte {username} ({group_name}) : existe déjà, inchangé.")
+                continue
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username=username, email=f"{username}@aimf.example", password=password
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+            self.stdout.write(
+                f"Compte {username} ({group_name}) : mot de passe {password} "
+                "(affiché cette fois seulement)."
+            )

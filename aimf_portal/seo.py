@@ -1,0 +1,265 @@
+"""What every public page says about itself in its <head>, worked out in one place.
+
+Title, description, canonical address and robots directive, Open Graph and Twitter card, and
+JSON-LD (schema.org) are derived from the template context of the page being rendered: a
+Wagtail page, one of a theme's listings, or a view that builds its own PageMetadata (search).
+Editors override the title and the description in the promote tab (`seo_title`,
+`search_description`).
+
+Absolute addresses come from the Wagtail Site serving the request (the one the sitemap uses),
+never from the Host header, so that a page has the same canonical address however it is reached.
+"""
+
+import html
+import json
+from dataclasses import dataclass, field
+
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page, Site
+
+from .text import truncate_at_word
+
+SITE_NAME = "Association internationale des maires francophones"
+SITE_ACRONYM = "AIMF"
+DEFAULT_DESCRIPTION = (
+    "Association internationale des maires francophones : des villes qui coopèrent en Europe, "
+    "en Afrique, aux Amériques et en Asie."
+)
+DESCRIPTION_LENGTH = 160
+# The size Facebook, LinkedIn and X show large; JPEG because not every crawler reads WebP.
+SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+SCHEMA_CONTEXT = "https://schema.org"
+# What json_script escapes: a title cannot close the <script> element or open a comment.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@dataclass
+class ShareImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass
+class PageMetadata:
+    title: str
+    description: str = DEFAULT_DESCRIPTION
+    canonical_url: str = ""
+    robots: str = ""
+    og_type: str = "website"
+    image: ShareImage | None = None
+    structured_data: list = field(default_factory=list)
+    site_name = SITE_NAME
+
+    @property
+    def twitter_card(self):
+        return "summary_large_image" if self.image else "summary"
+
+    def json_ld_scripts(self):
+        """Each JSON-LD object in a data block, which a strict CSP lets through unexecuted."""
+        return [
+            format_html(
+                '<script type="application/ld+json">{}</script>',
+                mark_safe(
+                    json.dumps(data, ensure_ascii=False, sort_keys=True).translate(
+                        JSON_SCRIPT_ESCAPES
+                    )
+                ),
+            )
+            for data in self.structured_data
+        ]
+
+
+def site_root_url(request):
+    site = Site.find_for_request(request)
+    return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+
+
+def absolute_url(request, url):
+    """A media or page address made absolute; storages that serve from elsewhere give one."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return site_root_url(request) + url
+
+
+def breadcrumb_ancestors(page):
+    """The pages above `page` shown in its breadcrumb, fetched once per page and request."""
+    if not hasattr(page, "_breadcrumb_ancestors"):
+        page._breadcrumb_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return page._breadcrumb_ancestors
+
+
+def with_details(title, details, page_number=1):
+    """ "Actualités – Culture / Patrimoine – Bénin, Sénégal – page 2": one title per address."""
+    parts = [title]
+    if details:
+        parts.append(", ".join(details))
+    if page_number > 1:
+        parts.append(f"page {page_number}")
+    return " – ".join(parts)
+
+
+def page_description(page):
+    if page.search_description:
+        return page.search_description
+    for attribute in ("teaser", "intro"):
+        text = html.unescape(strip_tags(str(getattr(page, attribute, "") or ""))).strip()
+        if text:
+            return truncate_at_word(text, DESCRIPTION_LENGTH)
+    return DEFAULT_DESCRIPTION
+
+
+def share_image(request, image):
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    except SourceImageIOError:
+        # The original file is gone (media not restored): the page still renders, unshared,
+        # as Wagtail's image tags do.
+        return None
+    return ShareImage(
+        url=absolute_url(request, rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=image.default_alt_text,
+    )
+
+
+def organization(request):
+    return {
+        "@type": "Organization",
+        "name": SITE_NAME,
+        "alternateName": SITE_ACRONYM,
+        "url": site_root_url(request) + "/",
+    }
+
+
+def breadcrumb_list(trail):
+    """trail: (name, absolute URL) pairs from the home page to the current page."""
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def page_trail(request, page):
+    ancestors = breadcrumb_ancestors(page)
+    return [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
+
+
+def news_article(request, page, canonical_url, image):
+    published = page.date.isoformat()
+    # A preview of an item never published has no publication time yet.
+    modified = page.last_published_at.isoformat() if page.last_published_at else published
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "description": page_description(page),
+        "mainEntityOfPage": canonical_url,
+        "datePublished": published,
+        "dateModified": modified,
+        "author": organization(request),
+        "publisher": organization(request),
+    }
+    if image is not None:
+        data["image"] = [image.url]
+    return data
+
+
+def active_filter_labels(filters):
+    return [active["label"] for active in filters]
+
+
+def for_page(request, page, context):
+    """A Wagtail page: home page, theme, news, action, publication or standard page."""
+    from news.models import NewsPage
+
+    from .models import HomePage, ThemeItemPage, ThemePage
+
+    canonical_url = page.get_full_url(request)
+    image = share_image(request, getattr(page, "image", None))
+    metadata = PageMetadata(
+        title=page.seo_title or page.title,
+        description=page_description(page),
+        canonical_url=canonical_url,
+        image=image,
+    )
+    if isinstance(page, HomePage):
+        metadata.title = page.seo_title or SITE_NAME
+        metadata.structured_data.append({"@context": SCHEMA_CONTEXT, **organization(request)})
+        return metadata
+    if isinstance(page, ThemePage):
+        filters = [
+            label
+            for section in context.get("sections", [])
+            for label in active_filter_labels(section.get("active_filters", []))
+        ]
+        metadata.title = with_details(metadata.title, filters)
+        # The theme page's section filters: a distinct address per combination, not indexed.
+        metadata.robots = "noindex, follow" if filters else ""
+    if isinstance(page, ThemeItemPage):
+        metadata.og_type = "article"
+    if isinstance(page, NewsPage):
+        metadata.structured_data.append(news_article(request, page, canonical_url, image))
+    if page.depth > 2:
+        trail = [*page_trail(request, page), (page.title, canonical_url)]
+        metadata.structured_data.append(breadcrumb_list(trail))
+    return metadata
+
+
+def for_listing(request, theme, context):
+    """One of a theme's full listings, maybe filtered and paginated.
+
+    Every filter combination is a distinct address: search engines would crawl millions of
+    them. Filtered pages are therefore not indexed (their links are still followed) and name the
+    unfiltered listing as canonical; page 2 and beyond of the unfiltered listing name themselves.
+    """
+    listing = context["listing"]
+    page_number = context["page_obj"].number
+    filters = active_filter_labels(context.get("active_filters", []))
+    listing_url = theme.get_full_url(request) + theme.reverse_subpage(listing["route_name"])
+    canonical_url = listing_url
+    if page_number > 1 and not filters:
+        canonical_url += f"?page={page_number}"
+    trail = [*page_trail(request, theme), (theme.title, theme.get_full_url(request))]
+    return PageMetadata(
+        title=with_details(f"{listing['title']} – {theme.title}", filters, page_number),
+        description=f"{listing['title']} de l'AIMF sur la thématique {theme.title}.",
+        canonical_url=canonical_url,
+        robots="noindex, follow" if context.get("is_filtered") else "",
+        image=share_image(request, theme.image),
+        structured_data=[breadcrumb_list([*trail, (listing["title"], listing_url)])],
+    )
+
+
+def for_search(request, query, country_labels, page_number):
+    """Search results: never indexed, each query and page a title of its own."""
+    title = with_details(f"Recherche : « {query} »", country_labels, page_number)
+    return PageMetadata(
+        title=title if query else "Recherche",
+        description="Rechercher dans les actualités, les actions et les publications de l'AIMF.",
+        canonical_url=absolute_url(request, request.get_full_path()),
+        robots="noindex",
+    )
+
+
+def metadata_from_context(context):
+    """The page's metadata, or the site's defaults for views that set their own title block."""
+    if "page_metadata" in context:
+        return context["page_metadata"]
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page):
+        return PageMetadata(title=SITE_NAME)
+    if "listing" in context:
+        return for_listing(request, page, context)
+    return for_page(request, page, context)

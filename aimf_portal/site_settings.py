@@ -1,0 +1,102 @@
+"""What the whole site shows and an Éditeur may change: footer text, social links, privacy page.
+
+Every page's footer reads these, so they live in the site cache: one query when the cache is
+cold, none after. Saving the settings moves the cache generation on, as a page change does.
+"""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+
+from . import site_cache
+from .site_cache import public
+
+DEFAULT_FOOTER_TEXT = (
+    "L'Association internationale des maires francophones rassemble des villes qui coopèrent "
+    "au service de leurs habitants."
+)
+# Its own error code: a URL field replaces the message of an "invalid" one with its own.
+HTTPS_ADDRESS = RegexValidator(
+    r"^https://\S+$", "Une adresse complète commençant par https://.", code="not_https"
+)
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label="Réseau", max_length=40, help_text="Par exemple « LinkedIn ».")
+    url = blocks.URLBlock(
+        label="Adresse",
+        validators=[HTTPS_ADDRESS],
+        help_text="L'adresse de la page de l'association, https://…",
+    )
+
+    class Meta:
+        icon = "link-external"
+        label = "Réseau social"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    footer_text = models.TextField(
+        "texte du pied de page",
+        max_length=400,
+        default=DEFAULT_FOOTER_TEXT,
+        help_text="Une ou deux phrases sur l'association, en bas de chaque page ; 400 caractères "
+        "au plus.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        verbose_name="réseaux sociaux",
+        blank=True,
+        help_text="Les comptes de l'association, listés dans le pied de page dans cet ordre.",
+    )
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name="politique de confidentialité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="La page vers laquelle renvoie la case de consentement de la lettre "
+        "d'actualités. Vide : la page simple d'adresse « politique-de-confidentialite ».",
+    )
+
+    panels = [FieldPanel("footer_text"), FieldPanel("social_links"), FieldPanel("privacy_page")]
+
+    class Meta:
+        verbose_name = "réglages du site"
+        verbose_name_plural = "réglages du site"
+
+
+def read_settings(site):
+    """The settings as plain values (what the cache keeps), the defaults while none are saved."""
+    saved = SiteSettings.objects.filter(site=site).first()
+    if saved is None:
+        return {"footer_text": DEFAULT_FOOTER_TEXT, "social_links": [], "privacy_page": None}
+    privacy_page = None
+    if saved.privacy_page_id is not None:
+        privacy_page = public(Page.objects.live()).filter(pk=saved.privacy_page_id).first()
+    return {
+        "footer_text": saved.footer_text,
+        "social_links": [(link.value["name"], link.value["url"]) for link in saved.social_links],
+        "privacy_page": privacy_page,
+    }
+
+
+def current_settings(request):
+    """The settings of the site serving this request, from the site cache."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return read_settings(None)
+    return site_cache.cached(f"site-settings:{site.pk}", lambda: read_settings(site))
+
+
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_delete, sender=SiteSettings)
+def invalidate_on_settings_change(sender, **kwargs):
+    site_cache.invalidate()
