@@ -117,7 +117,7 @@ def mix_paths(news_path):
 def load_drill(drill, env, paths, workdir):
     # No worker recycling here: the same workers must live through the load for their memory
     # to be compared (production recycles them every ~1000 requests, which bounds it anyway).
-    with Gunicorn(SERVER_PORTS[0], dict(env, GUNICORN_MAX_REQUESTS=0)) as app:
+    with Gunicorn(SERVER_PORTS[0], dict(env, GUNICORN_MAX_REQUESTS=0), "exercice-1") as app:
         run_wrk(app.base_url, paths, seconds=10, connections=16, workdir=workdir)
         workers = app.worker_pids()
         before = {pid: rss_kib(pid) for pid in workers}
@@ -179,8 +179,9 @@ def database_restart_drill(drill, env, paths, cluster, workdir):
     attempts, threads = [], []
     timeline = {}
 
-    with Gunicorn(SERVER_PORTS[0], env) as app:
+    with Gunicorn(SERVER_PORTS[0], env, "exercice-2") as app:
         run_wrk(app.base_url, paths, seconds=3, workdir=workdir)
+        workers_before = set(app.worker_pids())
         load = {}
         loader = threading.Thread(
             target=lambda: load.update(
@@ -225,6 +226,7 @@ def database_restart_drill(drill, env, paths, cluster, workdir):
         signer.join()
         for thread in threads:
             thread.join()
+        recycled = len(workers_before - set(app.worker_pids()))
     result = load["result"]
     down_second, up_second = int(timeline["down"]), int(timeline["up"])
     drill.note(
@@ -254,6 +256,10 @@ def database_restart_drill(drill, env, paths, cluster, workdir):
         statuses.get(503, 0)
         for second, statuses in result.statuses_per_second.items()
         if second > up_second + RECOVERY_BOUND_S
+    )
+    drill.note(
+        f"workers recyclés pendant l'exercice (max_requests de gunicorn.conf.py) : "
+        f"{recycled} sur {len(workers_before)}"
     )
     drill.note(
         f"autres 5xx : {other_5xx} ; 503 plus de 5 s après le retour : {late_503} ; "
@@ -302,7 +308,7 @@ def page_cache_state(url, timeout=5):
 
 def redis_down_drill(drill, env, paths, redis_server, workdir):
     probe_path = f"/{THEME_SLUG}/"
-    with Gunicorn(SERVER_PORTS[0], env) as app:
+    with Gunicorn(SERVER_PORTS[0], env, "exercice-3") as app:
         probe = app.base_url + probe_path
         run_wrk(app.base_url, paths, seconds=3, workdir=workdir)
         cached_before = page_cache_state(probe)[1]
@@ -409,8 +415,8 @@ def two_servers_drill(drill, env, news_path, workdir):
     # No apostrophe: the template would escape it and the body would not contain the title.
     new_title = f"Exercice deux serveurs {secrets.token_hex(4)}"
     with (
-        Gunicorn(SERVER_PORTS[0], dict(env, WEB_CONCURRENCY=2)) as first,
-        Gunicorn(SERVER_PORTS[1], dict(env, WEB_CONCURRENCY=2)) as second,
+        Gunicorn(SERVER_PORTS[0], dict(env, WEB_CONCURRENCY=2), "exercice-4") as first,
+        Gunicorn(SERVER_PORTS[1], dict(env, WEB_CONCURRENCY=2), "exercice-4") as second,
     ):
         before = {}
         for name, server in (("A", first), ("B", second)):
@@ -451,7 +457,7 @@ def two_servers_drill(drill, env, news_path, workdir):
 def backup_restore_drill(drill, env, cluster, media_root, workdir):
     source_url = cluster.url(DRILL_DATABASE)
     # Subscribers of its own, so that the consent log compared is never empty.
-    with Gunicorn(SERVER_PORTS[0], env) as app:
+    with Gunicorn(SERVER_PORTS[0], env, "exercice-5") as app:
         signed_up = [
             sign_up(app.base_url, f"sauvegarde-{secrets.token_hex(3)}@exemple.org", network)
             for network in ("10.78.0.1", "10.78.0.2")

@@ -77,11 +77,11 @@ def wait_until(predicate, timeout_s, what):
 class Gunicorn:
     """gunicorn on 127.0.0.1:port with gunicorn.conf.py and the given environment."""
 
-    def __init__(self, port, env):
+    def __init__(self, port, env, label="bench"):
         self.port = port
         self.env = {key: str(value) for key, value in env.items()}
         self.env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-        self.log_path = LOG_DIR / f"gunicorn-{port}.log"
+        self.log_path = LOG_DIR / f"gunicorn-{label}-{port}.log"
         self.process = None
 
     @property
