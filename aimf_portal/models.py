@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import site_cache
+from . import page_cache, site_cache
 from .blocks import BodyBlock, PromoBlock
 from .facets import FacetedListing, country_facet
 from .images import prefetch_card_image
@@ -158,7 +158,10 @@ class ThemePage(RoutablePageMixin, Page):
         }
 
     @staticmethod
-    def facet_context(faceted):
+    def facet_context(request, faceted):
+        if faceted.ignored_input:
+            # Made-up filter values are answered, not stored: the cache would fill with them.
+            page_cache.do_not_store(request)
         groups = faceted.facet_groups()
         return {
             "facet_groups": groups,
@@ -176,7 +179,9 @@ class ThemePage(RoutablePageMixin, Page):
             items = model.listing_scope(theme=self)
             if model.facets_on_theme_page:
                 faceted = FacetedListing(model, items, request.GET)
-                section.update(self.facet_context(faceted), result_count=faceted.queryset.count())
+                section.update(
+                    self.facet_context(request, faceted), result_count=faceted.queryset.count()
+                )
                 items = faceted.queryset
             section["items"] = list(model.with_card_data(items)[: self.section_size])
             sections.append(section)
@@ -193,7 +198,7 @@ class ThemePage(RoutablePageMixin, Page):
         # The listing shows no sections: skip their queries by asking Page for the base context.
         context = super().get_context(request)
         context.update(
-            self.facet_context(faceted),
+            self.facet_context(request, faceted),
             listing=self.describe_listing(model),
             page_obj=page_obj,
             items=page_obj.object_list,

@@ -1,16 +1,22 @@
-"""What every page shows and rarely changes, cached until an editor changes something.
+"""What every page shows and rarely changes, cached until an editor changes it.
 
 The theme menu, the footer links, the country vocabulary and the list of private sections cost
 a query each on every page. They are kept in Django's cache under one generation number, which
-any change to a page, a view restriction or a country moves on: every entry is then rebuilt on
-its next use. With a shared cache (Redis) this holds across application servers.
+any change to what every page shows moves on: a theme or a plain page, a view restriction, a
+country, the site or its settings. Every entry is then rebuilt on its next use, and every page
+of the full-page cache (page_cache, which reads the same number) is stale. A news item, an
+action or a publication changes none of these: page_cache purges only the pages that show it.
+With a shared cache (Redis) this holds across application servers.
 """
+
+import time
 
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "aimf-site-cache-generation"
@@ -20,8 +26,9 @@ TIMEOUT = 24 * 60 * 60
 def generation():
     current = cache.get(GENERATION_KEY)
     if current is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        current = cache.get(GENERATION_KEY, 1)
+        # Not 1: if the number was evicted, entries made under an old one must not come back.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        current = cache.get(GENERATION_KEY)
     return current
 
 
@@ -30,11 +37,14 @@ def invalidate():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation()
 
 
 def cached(name, build):
-    key = f"aimf-site-cache:{generation()}:{name}"
+    current = generation()
+    if current is None:  # the cache is unreachable: build every time, store nothing
+        return build()
+    key = f"aimf-site-cache:{current}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -59,17 +69,61 @@ def public(pages):
     return pages.exclude(private_sections_q())
 
 
-@receiver(post_save)
-@receiver(post_delete)
-def invalidate_on_change(sender, instance, **kwargs):
+def site_wide_models():
+    from newsletter.models import ConsentText
+
     from .models import Country
 
-    if isinstance(instance, Page | PageViewRestriction | Country):
-        invalidate()
+    # The footer form shows the current consent text; the rest shows on every page.
+    return (PageViewRestriction, Country, Site, BaseSiteSetting, BaseGenericSetting, ConsentText)
+
+
+def is_item(page):
+    from .models import ThemeItemPage
+
+    return issubclass(page.specific_class or type(page), ThemeItemPage)
+
+
+def page_changed(page, url_paths, moved=False):
+    from . import page_cache
+
+    # A moved subtree carries its view restrictions to new tree paths: private_sections_q's.
+    restricted = moved and PageViewRestriction.objects.filter(page__path__startswith=page.path)
+    if is_item(page) and not (restricted and restricted.exists()):
+        page_cache.purge_item(url_paths)
+    else:
+        page_cache.purge_site()
+
+
+@receiver(post_save)
+def invalidate_on_save(sender, instance, created, **kwargs):
+    if isinstance(instance, Page):
+        # Editors change live pages through publish, unpublish and move, which send their own
+        # signals (below); code that creates a live page directly sends only this one.
+        if created and instance.live:
+            page_changed(instance, [instance.url_path])
+    elif isinstance(instance, site_wide_models()):
+        from . import page_cache
+
+        page_cache.purge_site()
+
+
+@receiver(post_delete)
+def invalidate_on_delete(sender, instance, **kwargs):
+    # A live page is unpublished before it is deleted (Wagtail's pre_delete handler), which
+    # sends page_unpublished: only the other models are left to handle here.
+    if isinstance(instance, site_wide_models()):
+        from . import page_cache
+
+        page_cache.purge_site()
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def invalidate_on_publication(sender, instance, **kwargs):
+    page_changed(instance, [instance.url_path])
+
+
 @receiver(post_page_move)
-def invalidate_on_publication(sender, **kwargs):
-    invalidate()
+def invalidate_on_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    page_changed(instance, [url_path_before, url_path_after], moved=True)
