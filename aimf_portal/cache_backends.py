@@ -51,7 +51,7 @@ class TolerantRedisCacheClient(django_redis.RedisCacheClient):
             if outage_starts:
                 logger.warning(
                     "Cache Redis injoignable (%s) : pages servies sans cache, nouvel essai "
-                    "toutes les %d s. %r",
+                    "toutes les %d s (%s).",
                     self.servers_name,
                     RETRY_AFTER,
                     error,
