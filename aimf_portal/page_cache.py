@@ -20,7 +20,6 @@ Generations live in the same shared cache as the pages, so one server's purge ho
 CDN (wagtail.contrib.frontend_cache) gets the same addresses in one PurgeBatch after the commit.
 """
 
-import time
 from functools import partial
 from urllib.parse import parse_qsl
 
@@ -50,7 +49,6 @@ BROWSER_MAX_AGE = 60
 VARY_WE_HANDLE = frozenset({"cookie", "accept-language"})
 
 ENTRY_PREFIX = "aimf-page"
-GENERATION_PREFIX = "aimf-page-generation"
 
 
 def timeout():
@@ -74,12 +72,12 @@ def scope_of(path):
         return SITE_LISTINGS
     segments = path.strip("/").split("/")
     if len(segments) == 1 or (len(segments) == 2 and segments[1] in theme_routes()):
-        return f"theme:{segments[0]}"
+        return theme_scope(segments[0])
     return f"page:{path}"
 
 
-def generation_key(scope):
-    return f"{GENERATION_PREFIX}:{scope}"
+def theme_scope(slug):
+    return f"theme:{slug}"
 
 
 def is_tracking(name):
@@ -97,7 +95,7 @@ class CacheablePage:
         self.key = f"{ENTRY_PREFIX}:{request.get_host()}:{request.path_info}?{query}"
         self.generation_keys = [
             site_cache.GENERATION_KEY,
-            generation_key(scope_of(request.path_info)),
+            site_cache.generation_key(scope_of(request.path_info)),
         ]
 
     @classmethod
@@ -119,7 +117,7 @@ class CacheablePage:
         found = cache.get_many([*self.generation_keys, self.key])
         generations = tuple(found.get(key) for key in self.generation_keys)
         if None in generations:
-            return None, tuple(initial_generation(key) for key in self.generation_keys)
+            return None, tuple(site_cache.initial_generation(key) for key in self.generation_keys)
         entry = found.get(self.key)
         if entry is None or entry[0] != generations:
             return None, generations
@@ -149,12 +147,6 @@ class CacheablePage:
             response, public=True, max_age=min(seconds, BROWSER_MAX_AGE), s_maxage=shared_max_age
         )
         cache.set(self.key, (generations, response.content, list(response.items())), seconds)
-
-
-def initial_generation(key):
-    """A generation number no earlier entry can carry, even if the previous one was evicted."""
-    cache.add(key, time.time_ns(), timeout=None)
-    return cache.get(key)
 
 
 class PageCacheMiddleware:
@@ -208,11 +200,11 @@ def item_paths(path):
 
 def bump(scopes):
     for scope in scopes:
-        key = generation_key(scope)
+        key = site_cache.generation_key(scope)
         try:
             cache.incr(key)
         except ValueError:  # never used since the cache started: nothing to make stale
-            initial_generation(key)
+            site_cache.initial_generation(key)
 
 
 def purge_item(url_paths):

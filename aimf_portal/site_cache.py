@@ -23,13 +23,19 @@ GENERATION_KEY = "aimf-site-cache-generation"
 TIMEOUT = 24 * 60 * 60
 
 
+def generation_key(scope):
+    """The key of a scope's generation number (a theme's section, a page: see page_cache)."""
+    return f"aimf-page-generation:{scope}"
+
+
+def initial_generation(key):
+    # Not 1: if a number was evicted, entries made under an old one must not come back.
+    cache.add(key, time.time_ns(), timeout=None)
+    return cache.get(key)
+
+
 def generation():
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        # Not 1: if the number was evicted, entries made under an old one must not come back.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        current = cache.get(GENERATION_KEY)
-    return current
+    return cache.get(GENERATION_KEY) or initial_generation(GENERATION_KEY)
 
 
 def invalidate():
@@ -40,11 +46,14 @@ def invalidate():
         generation()
 
 
-def cached(name, build):
-    current = generation()
-    if current is None:  # the cache is unreachable: build every time, store nothing
+def cached(name, build, scope=None):
+    """build()'s value, kept until the site changes, or also the scope if one is named."""
+    keys = [GENERATION_KEY, *([generation_key(scope)] if scope else [])]
+    found = cache.get_many(keys)
+    generations = [found.get(key) or initial_generation(key) for key in keys]
+    if None in generations:  # the cache is unreachable: build every time, store nothing
         return build()
-    key = f"aimf-site-cache:{current}:{name}"
+    key = f"aimf-site-cache:{':'.join(map(str, generations))}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
