@@ -20,8 +20,9 @@ Generations live in the same shared cache as the pages, so one server's purge ho
 CDN (wagtail.contrib.frontend_cache) gets the same addresses in one PurgeBatch after the commit.
 """
 
+import hashlib
 from functools import partial
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -91,8 +92,9 @@ class CacheablePage:
         read = [(name, value) for name, value in pairs if name in READ_PARAMETERS]
         self.with_tracking = len(read) < len(pairs)
         self.filtered = bool(read)
-        query = "&".join(f"{name}={value}" for name, value in read)
-        self.key = f"{ENTRY_PREFIX}:{request.get_host()}:{request.path_info}?{query}"
+        address = f"{request.get_host()}{request.path_info}?{urlencode(read)}"
+        # Hashed: a visitor's address may hold spaces, control characters or 10,000 characters.
+        self.key = f"{ENTRY_PREFIX}:{hashlib.sha256(address.encode()).hexdigest()}"
         self.generation_keys = [
             site_cache.GENERATION_KEY,
             site_cache.generation_key(scope_of(request.path_info)),
@@ -199,6 +201,7 @@ def item_paths(path):
 
 
 def bump(scopes):
+    site_cache.forget_request_memo()
     for scope in scopes:
         key = site_cache.generation_key(scope)
         try:

@@ -9,9 +9,11 @@ action or a publication changes none of these: page_cache purges only the pages 
 With a shared cache (Redis) this holds across application servers.
 """
 
+import threading
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -34,12 +36,33 @@ def initial_generation(key):
     return cache.get(key)
 
 
+# One page asks for the same entries many times (the private sections once per listing): during
+# a request, what was read from the cache is kept here, in this thread, until the request ends.
+request_memo = threading.local()
+
+
+@receiver(request_started)
+def start_request_memo(**kwargs):
+    request_memo.values = {}
+
+
+@receiver(request_finished)
+def end_request_memo(**kwargs):
+    request_memo.values = None
+
+
+def forget_request_memo():
+    if getattr(request_memo, "values", None) is not None:
+        request_memo.values = {}
+
+
 def generation():
     return cache.get(GENERATION_KEY) or initial_generation(GENERATION_KEY)
 
 
 def invalidate():
     """Make every cached entry stale, e.g. after pages were written in bulk without signals."""
+    forget_request_memo()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -48,6 +71,16 @@ def invalidate():
 
 def cached(name, build, scope=None):
     """build()'s value, kept until the site changes, or also the scope if one is named."""
+    memo = getattr(request_memo, "values", None)
+    if memo is not None and (name, scope) in memo:
+        return memo[name, scope]
+    value = cached_in_cache(name, build, scope)
+    if memo is not None:
+        memo[name, scope] = value
+    return value
+
+
+def cached_in_cache(name, build, scope):
     keys = [GENERATION_KEY, *([generation_key(scope)] if scope else [])]
     found = cache.get_many(keys)
     generations = [found.get(key) or initial_generation(key) for key in keys]
