@@ -14,15 +14,15 @@ from publications.factories import PublicationPageFactory
 THEME = "/culture-patrimoine"
 
 
-def photo(description, width=1920, height=1200):
-    """A photo as editors upload them: wide enough for every rendition's 2x size (a smaller
-    one would give two srcset candidates of the same width, which vnu rejects)."""
+def photo(description, width=1000, height=625):
+    """A photo wider than every rendition's 1x size: a narrower one would give two srcset
+    candidates of the same width (Wagtail never enlarges), which vnu rejects."""
     return ImageFactory(
         description=description, file__width=width, file__height=height, file__color="#7a5c3e"
     )
 
 
-def build_public_site(image_size=(1920, 1200)):
+def build_public_site(image_size=(1000, 625)):
     """A theme with its hero, promos and items in two countries, a second theme, the privacy
     page, and a pending subscriber whose links lead to the newsletter pages."""
     theme = ThemePageFactory(
