@@ -2,8 +2,10 @@
 facets, and the address of each page an accessibility or validity check must cover."""
 
 import datetime
+import io
 
 from actions.factories import ActionPageFactory
+from aimf_portal.demo.media import composition
 from aimf_portal.factories import ImageFactory, StandardPageFactory, ThemePageFactory
 from news.factories import NewsPageFactory
 from newsletter.models import ConsentText
@@ -16,10 +18,12 @@ THEME = "/culture-patrimoine"
 
 def photo(description, width=1000, height=625):
     """A photo wider than every rendition's 1x size: a narrower one would give two srcset
-    candidates of the same width (Wagtail never enlarges), which vnu rejects."""
-    return ImageFactory(
-        description=description, file__width=width, file__height=height, file__color="#7a5c3e"
-    )
+    candidates of the same width (Wagtail never enlarges), which vnu rejects. Its pixels are
+    the demo's drawings, so renditions weigh what real pictures weigh."""
+    jpeg = io.BytesIO()
+    composition(description, (width, height)).convert("RGB").save(jpeg, "JPEG", quality=80)
+    jpeg.seek(0)
+    return ImageFactory(description=description, file__from_file=jpeg)
 
 
 def build_public_site(image_size=(1000, 625)):
