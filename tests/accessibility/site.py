@@ -145,3 +145,17 @@ def public_pages(site):
         ),
         ("page introuvable", "/page-qui-n-existe-pas/", 404),
     ]
+
+
+def form_answers(site):
+    """(name, path, posted data, expected status) of the pages a form post leads to."""
+    return [
+        ("newsletter formulaire en erreur", "/newsletter/", {"email": "pas-une-adresse"}, 400),
+        ("newsletter renvoi en erreur", "/newsletter/renvoyer/", {"email": ""}, 400),
+        (
+            "newsletter désinscrit",
+            f"/newsletter/desinscription/{site['unsubscribe_token']}/",
+            {},
+            200,
+        ),
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .site import public_pages
+from .site import form_answers, public_pages
 from .tools import VNU_JAR, installed
 
 STYLESHEETS = sorted((Path(settings.BASE_DIR) / "static" / "css").glob("*.css"))
@@ -43,9 +43,10 @@ def errors_by_document(messages, names):
 
 
 def test_every_public_page_and_stylesheet_is_valid(client, public_site, tmp_path):
+    visits = [(name, path, None, status) for name, path, status in public_pages(public_site)]
     names = {}
-    for number, (name, path, status) in enumerate(public_pages(public_site)):
-        response = client.get(path)
+    for number, (name, path, data, status) in enumerate(visits + form_answers(public_site)):
+        response = client.get(path) if data is None else client.post(path, data)
         assert response.status_code == status, f"{name} ({path}) : {response.status_code}"
         document = tmp_path / f"{number:02d}.html"
         document.write_bytes(response.content)
