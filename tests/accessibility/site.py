@@ -26,17 +26,15 @@ def photo(description, width=1000, height=625):
     return ImageFactory(description=description, file__from_file=jpeg)
 
 
-def build_public_site(image_size=(1000, 625)):
+def build_public_site():
     """A theme with its hero, promos and items in two countries, a second theme, the privacy
     page, and a pending subscriber whose links lead to the newsletter pages."""
-    theme = ThemePageFactory(
-        title="Culture / Patrimoine", image=photo("Les remparts de Fès", *image_size)
-    )
+    theme = ThemePageFactory(title="Culture / Patrimoine", image=photo("Les remparts de Fès"))
     governance = ThemePageFactory(title="Gouvernance locale")
     theme.promos = [
         {"type": "publication_series", "value": {
             "heading": "Raisonnance", "text": "Le cahier de réflexion des maires.",
-            "image": photo("", *image_size).pk,
+            "image": photo("").pk,
             "link": {"page": None, "url": f"{THEME}/publications/", "label": "Lire"},
         }},
         {"type": "call_to_action", "value": {
@@ -59,12 +57,12 @@ def build_public_site(image_size=(1000, 625)):
             parent=theme,
             title=f"Le patrimoine de la ville, chantier numéro {number}",
             countries=[country],
-            image=photo(f"Le chantier numéro {number}", *image_size),
+            image=photo(f"Le chantier numéro {number}"),
             body=[
                 {"type": "paragraph", "value": "<h2>Le chantier</h2><p>Les habitants y sont.</p>"},
                 {
                     "type": "image",
-                    "value": {"image": photo("La place", *image_size).pk, "caption": "La place."},
+                    "value": {"image": photo("La place").pk, "caption": "La place."},
                 },
                 {"type": "quote", "value": {"quote": "Une ville vit.", "attribution": "La maire"}},
             ],
@@ -74,7 +72,7 @@ def build_public_site(image_size=(1000, 625)):
         title="Restaurer la médina",
         countries=["BJ"],
         partners=["Ville de Fès", "AIMF"],
-        image=photo("La médina", *image_size),
+        image=photo("La médina"),
     )
     ActionPageFactory(parent=theme, title="Inventaire des monuments", countries=["TN"], image=None)
     PublicationPageFactory(
@@ -82,7 +80,7 @@ def build_public_site(image_size=(1000, 625)):
         title="Cahier béninois du patrimoine",
         countries=["BJ"],
         date=datetime.date(2024, 3, 1),
-        image=photo("La couverture du cahier", *image_size),
+        image=photo("La couverture du cahier"),
     )
     PublicationPageFactory(
         parent=theme,
