@@ -10,7 +10,7 @@ from publications.factories import PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
 
-PER_REQUEST = ("X-Cache", "Date")
+PER_REQUEST = ("X-Cache", "Date", "X-Request-ID")
 
 
 @pytest.fixture
@@ -60,6 +60,8 @@ def test_a_cached_page_keeps_every_header_for_the_cdn_and_the_browser(client, pa
         assert cache_control == {"public", "max-age=60", "s-maxage=300"}
     kept = {name: value for name, value in first.items() if name not in PER_REQUEST}
     assert {name: second[name] for name in kept} == kept
+    # The id names this request, not the one that filled the cache.
+    assert second["X-Request-ID"] != first["X-Request-ID"]
     for header in (
         "Content-Security-Policy",
         "Permissions-Policy",

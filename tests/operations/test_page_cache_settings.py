@@ -14,7 +14,7 @@ print(json.dumps({
     "PAGE_CACHE_TIMEOUT": settings.PAGE_CACHE_TIMEOUT,
     "frontend": {name: conf["BACKEND"].rsplit(".", 1)[1]
                  for name, conf in settings.WAGTAILFRONTENDCACHE.items()},
-    "middleware": settings.MIDDLEWARE[:4],
+    "middleware": settings.MIDDLEWARE[:5],
 }))
 """
 
@@ -38,6 +38,7 @@ def test_with_redis_every_alias_tolerates_outages_and_pages_are_cached():
     assert shown["PAGE_CACHE_TIMEOUT"] == 300
     assert shown["frontend"] == {"proxy": "HTTPBackend", "cloudflare": "CloudflareBackend"}
     assert shown["middleware"] == [
+        "aimf_portal.request_id.RequestIdMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
         "aimf_portal.page_cache.PageCacheMiddleware",
