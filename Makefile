@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# The test suite's checkers from npm (axe-core, vnu-jar), reinstalled when the lock file changes.
+NODE_INSTALLED := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
-.PHONY: help install run serve migrate demo superuser test lint format system-deps bench drills clean
+.PHONY: help install node-deps run serve migrate demo superuser test lint format system-deps bench drills clean
 
 help:
 	@echo "make run        installe, migre, charge la démo et sert http://127.0.0.1:$(PORT)/"
@@ -23,6 +25,13 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 install: $(INSTALLED)
+
+# --ignore-scripts: vnu-jar's install script would download a Java; we use Debian's.
+$(NODE_INSTALLED): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+node-deps: $(NODE_INSTALLED)
 
 migrate: install
 	@mkdir -p var
@@ -50,7 +59,7 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install system-deps lint
+test: install system-deps node-deps lint
 	$(BIN)/python -m pytest
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/aimf_bench
@@ -70,4 +79,4 @@ drills: install
 	$(BIN)/python -m bench.drills
 
 clean:
-	rm -rf $(VENV) var staticfiles media .pytest_cache
+	rm -rf $(VENV) var staticfiles media .pytest_cache node_modules

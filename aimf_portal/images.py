@@ -4,11 +4,11 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
 CARD_SIZES = ("fill-480x300", "fill-960x600")
-IMAGE_FORMATS = ("webp", "jpeg")
+IMAGE_FORMATS = ("avif", "webp", "jpeg")
 
 
 def rendition_specs(sizes):
-    """The filter specs `{% picture image <sizes> format-{webp,jpeg} %}` asks for."""
+    """The filter specs `{% picture image <sizes> format-{avif,webp,jpeg} %}` asks for."""
     return [f"{size}|format-{image_format}" for size in sizes for image_format in IMAGE_FORMATS]
 
 

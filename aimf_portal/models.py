@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import site_cache
+from . import page_cache, site_cache
 from .blocks import BodyBlock, PromoBlock
 from .facets import FacetedListing, country_facet
 from .forms import ThemeItemPageForm
@@ -221,7 +221,10 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
         }
 
     @staticmethod
-    def facet_context(faceted):
+    def facet_context(request, faceted):
+        if faceted.ignored_input:
+            # Made-up filter values are answered, not stored: the cache would fill with them.
+            page_cache.do_not_store(request)
         groups = faceted.facet_groups()
         return {
             "facet_groups": groups,
@@ -232,17 +235,44 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
         }
 
     def sections(self, request):
-        """The theme page's sections, one per kind of item, newest first, some with facets."""
-        sections = []
-        for model in self.item_models():
-            section = self.describe_listing(model)
-            items = model.listing_scope(theme=self)
-            if model.facets_on_theme_page:
-                faceted = FacetedListing(model, items, request.GET)
-                section.update(self.facet_context(faceted), result_count=faceted.queryset.count())
-                items = faceted.queryset
-            section["items"] = list(model.with_card_data(items)[: self.section_size])
-            sections.append(section)
+        """The theme page's sections, one per kind of item, newest first, some with facets.
+
+        They change only when an item of this theme is published, unpublished, moved or
+        deleted, which moves the theme's page_cache generation: they are cached under it, for
+        each selection of the facets, even when the full-page cache is off.
+        """
+        listings = {
+            model: FacetedListing(model, model.listing_scope(theme=self), request.GET)
+            if model.facets_on_theme_page
+            else None
+            for model in self.item_models()
+        }
+        faceted_listings = [faceted for faceted in listings.values() if faceted is not None]
+        if any(faceted.ignored_input for faceted in faceted_listings):
+            page_cache.do_not_store(request)
+
+        def build():
+            sections = []
+            for model, faceted in listings.items():
+                section = self.describe_listing(model)
+                items = model.listing_scope(theme=self)
+                if faceted is not None:
+                    section.update(
+                        self.facet_context(request, faceted),
+                        result_count=faceted.queryset.count(),
+                    )
+                    items = faceted.queryset
+                section["items"] = list(model.with_card_data(items)[: self.section_size])
+                sections.append(section)
+            return sections
+
+        selection = "".join(faceted.querystring() for faceted in faceted_listings)
+        sections = site_cache.cached(
+            f"theme-sections:{self.pk}:{selection}", build, scope=page_cache.theme_scope(self.slug)
+        )
+        for section, faceted in zip(sections, listings.values(), strict=True):
+            if faceted is not None:
+                section["ignored_input"] = faceted.ignored_input
         return sections
 
     def get_context(self, request, *args, **kwargs):
@@ -256,7 +286,7 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
         # The listing shows no sections: skip their queries by asking Page for the base context.
         context = super().get_context(request)
         context.update(
-            self.facet_context(faceted),
+            self.facet_context(request, faceted),
             listing=self.describe_listing(model),
             page_obj=page_obj,
             items=page_obj.object_list,

@@ -1,40 +1,92 @@
-"""What every page shows and rarely changes, cached until an editor changes something.
+"""What every page shows and rarely changes, cached until an editor changes it.
 
 The theme menu, the footer links, the country vocabulary and the list of private sections cost
 a query each on every page. They are kept in Django's cache under one generation number, which
-any change to a page, a view restriction or a country moves on: every entry is then rebuilt on
-its next use. With a shared cache (Redis) this holds across application servers.
+any change to what every page shows moves on: a theme or a plain page, a view restriction, a
+country, the site or its settings. Every entry is then rebuilt on its next use, and every page
+of the full-page cache (page_cache, which reads the same number) is stale. A news item, an
+action or a publication changes none of these: page_cache purges only the pages that show it.
+With a shared cache (Redis) this holds across application servers.
 """
 
+import threading
+import time
+
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "aimf-site-cache-generation"
 TIMEOUT = 24 * 60 * 60
 
 
+def generation_key(scope):
+    """The key of a scope's generation number (a theme's section, a page: see page_cache)."""
+    return f"aimf-page-generation:{scope}"
+
+
+def initial_generation(key):
+    # Not 1: if a number was evicted, entries made under an old one must not come back.
+    cache.add(key, time.time_ns(), timeout=None)
+    return cache.get(key)
+
+
+# One page asks for the same entries many times (the private sections once per listing): during
+# a request, what was read from the cache is kept here, in this thread, until the request ends.
+request_memo = threading.local()
+
+
+@receiver(request_started)
+def start_request_memo(**kwargs):
+    request_memo.values = {}
+
+
+@receiver(request_finished)
+def end_request_memo(**kwargs):
+    request_memo.values = None
+
+
+def forget_request_memo():
+    if getattr(request_memo, "values", None) is not None:
+        request_memo.values = {}
+
+
 def generation():
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        current = cache.get(GENERATION_KEY, 1)
-    return current
+    return cache.get(GENERATION_KEY) or initial_generation(GENERATION_KEY)
 
 
 def invalidate():
     """Make every cached entry stale, e.g. after pages were written in bulk without signals."""
+    forget_request_memo()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation()
 
 
-def cached(name, build):
-    key = f"aimf-site-cache:{generation()}:{name}"
+def cached(name, build, scope=None):
+    """build()'s value, kept until the site changes, or also the scope if one is named."""
+    memo = getattr(request_memo, "values", None)
+    if memo is not None and (name, scope) in memo:
+        return memo[name, scope]
+    value = cached_in_cache(name, build, scope)
+    if memo is not None:
+        memo[name, scope] = value
+    return value
+
+
+def cached_in_cache(name, build, scope):
+    keys = [GENERATION_KEY, *([generation_key(scope)] if scope else [])]
+    found = cache.get_many(keys)
+    generations = [found.get(key) or initial_generation(key) for key in keys]
+    if None in generations:  # the cache is unreachable: build every time, store nothing
+        return build()
+    key = f"aimf-site-cache:{':'.join(map(str, generations))}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -59,17 +111,61 @@ def public(pages):
     return pages.exclude(private_sections_q())
 
 
-@receiver(post_save)
-@receiver(post_delete)
-def invalidate_on_change(sender, instance, **kwargs):
+def site_wide_models():
+    from newsletter.models import ConsentText
+
     from .models import Country
 
-    if isinstance(instance, Page | PageViewRestriction | Country):
-        invalidate()
+    # The footer form shows the current consent text; the rest shows on every page.
+    return (PageViewRestriction, Country, Site, BaseSiteSetting, BaseGenericSetting, ConsentText)
+
+
+def is_item(page):
+    from .models import ThemeItemPage
+
+    return issubclass(page.specific_class or type(page), ThemeItemPage)
+
+
+def page_changed(page, url_paths, moved=False):
+    from . import page_cache
+
+    # A moved subtree carries its view restrictions to new tree paths: private_sections_q's.
+    restricted = moved and PageViewRestriction.objects.filter(page__path__startswith=page.path)
+    if is_item(page) and not (restricted and restricted.exists()):
+        page_cache.purge_item(url_paths)
+    else:
+        page_cache.purge_site()
+
+
+@receiver(post_save)
+def invalidate_on_save(sender, instance, created, **kwargs):
+    if isinstance(instance, Page):
+        # Editors change live pages through publish, unpublish and move, which send their own
+        # signals (below); code that creates a live page directly sends only this one.
+        if created and instance.live:
+            page_changed(instance, [instance.url_path])
+    elif isinstance(instance, site_wide_models()):
+        from . import page_cache
+
+        page_cache.purge_site()
+
+
+@receiver(post_delete)
+def invalidate_on_delete(sender, instance, **kwargs):
+    # A live page is unpublished before it is deleted (Wagtail's pre_delete handler), which
+    # sends page_unpublished: only the other models are left to handle here.
+    if isinstance(instance, site_wide_models()):
+        from . import page_cache
+
+        page_cache.purge_site()
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def invalidate_on_publication(sender, instance, **kwargs):
+    page_changed(instance, [instance.url_path])
+
+
 @receiver(post_page_move)
-def invalidate_on_publication(sender, **kwargs):
-    invalidate()
+def invalidate_on_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    page_changed(instance, [url_path_before, url_path_after], moved=True)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# System packages the test suite needs (a real Chromium for browser tests).
+# System packages the test suite needs: a real Chromium for browser tests, Java for the Nu HTML
+# Checker, npm to install it and axe-core (`make node-deps`).
 # Installed with apt-get when run as root; otherwise we stop and print the exact command.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

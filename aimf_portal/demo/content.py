@@ -1144,4 +1144,93 @@ COOPERATION_PROPOSAL = StandardPageContent(
     ),
 )
 
-STANDARD_PAGES = (PRIVACY_POLICY, COOPERATION_PROPOSAL)
+# The RGAA 4.1 model statement. No audit has been made: under the RGAA the site is then "non
+# conforme", whatever the automated checks say; they are reported for what they are.
+ACCESSIBILITY_STATEMENT = StandardPageContent(
+    slug="declaration-accessibilite",
+    title="Déclaration d'accessibilité",
+    intro=(
+        "L'AIMF s'engage à rendre son site accessible à toutes et à tous, en s'appuyant sur le "
+        "Référentiel général d'amélioration de l'accessibilité (RGAA) 4.1. Cette déclaration "
+        "s'applique au site public de l'association."
+    ),
+    sections=(
+        Section(
+            "État de conformité",
+            (
+                "Le site n'a pas encore fait l'objet d'un audit de conformité au RGAA 4.1 par "
+                "un organisme indépendant : il est donc, au sens du RGAA, non conforme. Un audit "
+                "est prévu ; ses résultats remplaceront cette section.",
+            ),
+        ),
+        Section(
+            "Ce qui est vérifié à chaque version",
+            (
+                "En attendant l'audit, chaque version du site est vérifiée par des tests "
+                "automatiques, dans un navigateur réel, sur chaque type de page publique "
+                "(accueil, thématiques, listes filtrées ou non, actualités, actions, "
+                "publications, recherche, lettre d'actualités, page d'erreur) :",
+            ),
+            (
+                "aucune erreur détectée par l'outil axe-core pour les critères A et AA des "
+                "WCAG 2.1, dont les contrastes de couleur ;",
+                "un code HTML valide selon le validateur du W3C (Nu HTML Checker) ;",
+                "une navigation complète au clavier, avec un lien d'accès direct au contenu "
+                "et un focus toujours visible ;",
+                "une mise en page lisible de 320 pixels de large à l'écran de bureau, et un "
+                "texte agrandi à 200 % sans perte de contenu ;",
+                "un texte alternatif pour chaque image qui porte une information.",
+            ),
+        ),
+        Section(
+            "Contenus non accessibles",
+            (
+                "Les outils automatiques ne couvrent qu'une partie des critères du RGAA. Nous "
+                "connaissons les limites suivantes :",
+            ),
+            (
+                "certaines publications au format PDF, fournies par des villes partenaires, "
+                "ne sont pas balisées pour les lecteurs d'écran ; sur demande, nous vous en "
+                "adressons le texte ;",
+                "les vidéos intégrées depuis YouTube ou Vimeo n'ont pas toujours de "
+                "sous-titres ni de transcription ;",
+                "l'espace d'administration, réservé à l'équipe éditoriale, n'est pas couvert "
+                "par cette déclaration.",
+            ),
+        ),
+        Section(
+            "Établissement de cette déclaration",
+            (
+                "Cette déclaration a été établie le 1er décembre 2026. Technologies utilisées : "
+                "HTML5, CSS et JavaScript, ce dernier seulement pour améliorer des pages qui "
+                "fonctionnent sans lui. Tests réalisés avec Chromium, axe-core et le Nu HTML "
+                "Checker.",
+            ),
+        ),
+        Section(
+            "Retour d'information et contact",
+            (
+                "Si vous n'arrivez pas à accéder à un contenu ou à un service du site, écrivez "
+                "au Secrétariat permanent de l'AIMF, à Paris, en indiquant « Accessibilité » en "
+                "objet : nous vous orienterons vers une alternative accessible ou vous "
+                "adresserons le contenu sous une autre forme.",
+            ),
+        ),
+        Section(
+            "Voies de recours",
+            (
+                "Si vous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un "
+                "contenu ou à un service du site et que vous n'avez pas obtenu de réponse "
+                "satisfaisante, vous pouvez :",
+            ),
+            (
+                "écrire un message au Défenseur des droits (formulaire en ligne sur son site) ;",
+                "contacter le délégué du Défenseur des droits dans votre région ;",
+                "envoyer un courrier par la poste, gratuitement et sans timbre, à : Défenseur "
+                "des droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
+            ),
+        ),
+    ),
+)
+
+STANDARD_PAGES = (PRIVACY_POLICY, COOPERATION_PROPOSAL, ACCESSIBILITY_STATEMENT)

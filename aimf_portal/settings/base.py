@@ -47,11 +47,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Order matters. A page-cache hit returns from PageCacheMiddleware: what sits above it runs on
+# every response (and whatever is per request, such as a request id, must sit there); what sits
+# below runs only when the page is rendered, and what it adds to a stored page is kept with it.
+# DatabaseUnavailableMiddleware catches the database errors of everything below it.
 MIDDLEWARE = [
     # First, so that every response carries the request id, cached and error pages included.
     "aimf_portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "aimf_portal.page_cache.PageCacheMiddleware",
+    "aimf_portal.db_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -257,3 +263,21 @@ LOGGING = {
 }
 
 ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/")
+
+# Full-page cache (aimf_portal/page_cache.py): seconds an anonymous visitor's page is kept, here
+# and in the CDN (s-maxage); 0 disables it, and the CDN then stores nothing either.
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
+# The CDN or caching proxy in front of the site, purged when an editor publishes: an HTTP PURGE
+# server (Varnish, nginx) and/or Cloudflare, each only when its variables are set.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL := env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if env("CLOUDFLARE_API_TOKEN", default="") and env("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }

@@ -55,23 +55,25 @@ CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Redis, shared by every application server, when REDIS_URL names one: site_cache's generation
-# number (and later the page cache) must be the same everywhere. Local memory otherwise, for a
-# single server. Image renditions have their own alias, which Wagtail uses when it exists.
+# number and the page cache's generations must be the same everywhere. Local memory otherwise,
+# for a single server. Image renditions have their own alias, which Wagtail uses when it exists.
 REDIS_URL = env("REDIS_URL", default="")
 RENDITIONS_CACHE_TIMEOUT = 7 * 24 * 60 * 60
 # An unreachable Redis fails a request in a second instead of holding a worker until gunicorn's
 # timeout kills it (redis-py waits forever by default).
 REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+# aimf_portal.cache_backends.RedisCache is Django's, made tolerant: with Redis down the site is
+# served uncached instead of failing (docs/deploy.md, « Cache et pannes »).
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "aimf_portal.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aimf",
             "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "aimf_portal.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aimf-renditions",
             "TIMEOUT": RENDITIONS_CACHE_TIMEOUT,
@@ -79,6 +81,9 @@ if REDIS_URL:
         },
     }
 else:
+    # Each gunicorn worker would have its own page cache, which a publication purges in one
+    # worker only: without a shared cache, pages are not cached unless the operator insists.
+    PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=0)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

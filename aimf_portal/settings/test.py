@@ -15,3 +15,15 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders: a fresh clone has no collected staticfiles/ folder.
 WHITENOISE_AUTOREFRESH = True
+# Local memory, large enough that a test's pages, cards and renditions are never culled.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "aimf-test",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+# The page cache is on, as in production, whatever the environment says; tests that measure
+# a render turn it off themselves.
+PAGE_CACHE_TIMEOUT = 300
+WAGTAILFRONTENDCACHE = {}

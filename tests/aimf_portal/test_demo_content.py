@@ -257,6 +257,25 @@ def test_privacy_policy_says_what_the_newsletter_keeps_and_for_how_long():
         assert fact in text, fact
 
 
+def test_the_accessibility_statement_follows_the_rgaa_model_and_every_footer_links_it(client):
+    statement = StandardPage.objects.child_of(HomePage.objects.get()).get(
+        slug="declaration-accessibilite"
+    )
+    assert statement.title == "Déclaration d'accessibilité" and statement.live
+    text = " ".join(str(block.value) for block in statement.body)
+    for heading in (
+        "État de conformité",
+        "Contenus non accessibles",
+        "Retour d'information et contact",
+        "Voies de recours",
+    ):
+        assert f"<h2>{escape(heading)}</h2>" in text, heading
+    assert "non conforme" in text and "Défenseur des droits" in text
+    for url in ("/", theme("culture-patrimoine").url, "/recherche/?q=patrimoine", "/nulle-part/"):
+        footer = client.get(url).content.decode().split('<footer class="site-footer"')[1]
+        assert f'href="{statement.url}"' in footer, url
+
+
 def test_a_second_run_duplicates_nothing_and_adds_no_revision():
     first = row_counts()
 

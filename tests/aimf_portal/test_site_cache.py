@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
 from news.factories import NewsPageFactory
 from tests.aimf_portal.html import parse
+from tests.aimf_portal.test_query_counts import THEME_PAGE_WITH_WARM_APPLICATION_CACHES
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,20 @@ def test_a_moved_item_links_to_its_new_address(client, theme):
     news.move(other, pos="last-child")
     links = parse(client.get("/")).select(".card__title a")
     assert [link["href"] for link in links] == ["/gouvernance-locale/nouvelle-adresse/"]
+
+
+def test_with_the_page_cache_off_a_theme_shows_a_publish_at_once_and_others_keep_theirs(
+    client, theme, settings, django_assert_num_queries
+):
+    """The theme page's sections are cached under their theme's generation only."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+    other = ThemePageFactory(title="Gouvernance locale")
+    NewsPageFactory(parent=other, title="Ailleurs", image=None)
+    news = NewsPageFactory(parent=theme, title="Titre provisoire", image=None)
+    client.get(other.url)
+    assert card_titles(client, theme.url) == ["Titre provisoire"]
+    news.title = "Titre définitif"
+    news.save_revision().publish()
+    assert card_titles(client, theme.url) == ["Titre définitif"]
+    with django_assert_num_queries(THEME_PAGE_WITH_WARM_APPLICATION_CACHES):
+        client.get(other.url)

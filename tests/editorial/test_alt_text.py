@@ -28,9 +28,9 @@ pytestmark = pytest.mark.django_db
 Image = get_image_model()
 
 
-def jpeg_upload():
+def jpeg_upload(size=(1000, 625)):
     buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "teal").save(buffer, "JPEG")
+    PILImage.new("RGB", size, "teal").save(buffer, "JPEG")
     return SimpleUploadedFile("citadelle.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
@@ -74,6 +74,29 @@ def test_the_library_accepts_an_image_with_alt_text(redacteur_client):
     assert Image.objects.get(title="Citadelle de Hué").description == (
         "La citadelle de Hué restaurée"
     )
+
+
+def test_the_library_refuses_an_image_too_small_for_the_pictures_it_would_fill(redacteur_client):
+    response = redacteur_client.post(
+        reverse("wagtailimages:add"),
+        image_form_data(file=jpeg_upload((999, 800)), description="La citadelle de Hué"),
+    )
+
+    assert response.status_code == 200
+    assert "Image trop petite (999 × 800 pixels)" in response.text
+    assert not Image.objects.filter(title="Citadelle de Hué").exists()
+
+
+def test_the_multiple_uploader_refuses_a_small_image_too(redacteur_client):
+    response = redacteur_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": jpeg_upload((640, 480))},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    assert response.json()["success"] is False
+    assert "Image trop petite (640 × 480 pixels)" in response.json()["error_message"]
+    assert not Image.objects.exists()
 
 
 def test_editing_an_image_cannot_remove_its_alt_text(redacteur_client):

@@ -64,7 +64,7 @@ def test_the_hero_image_has_its_alt_text_and_real_renditions(client, news):
     assert hero["alt"] == "La place de Namur sous la neige"
     assert hero["src"].startswith("/media/images/")
     sources = soup.find(class_="item-header__media").find_all("source")
-    assert [source["type"] for source in sources] == ["image/webp"]
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
 
 
 def test_the_body_blocks(client, news):

@@ -1,0 +1,159 @@
+"""The smallest public site on which every page type renders with its cards, pictures and
+facets, and the address of each page an accessibility or validity check must cover."""
+
+import datetime
+import io
+
+from actions.factories import ActionPageFactory
+from aimf_portal.demo.media import composition
+from aimf_portal.factories import ImageFactory, StandardPageFactory, ThemePageFactory
+from news.factories import NewsPageFactory
+from newsletter.models import ConsentText
+from newsletter.subscriptions import request_subscription
+from newsletter.tokens import confirmation_token, unsubscribe_token
+from publications.factories import PublicationPageFactory
+
+THEME = "/culture-patrimoine"
+
+
+def photo(description, width=1000, height=625):
+    """A photo wider than every rendition's 1x size: a narrower one would give two srcset
+    candidates of the same width (Wagtail never enlarges), which vnu rejects. Its pixels are
+    the demo's drawings, so renditions weigh what real pictures weigh."""
+    jpeg = io.BytesIO()
+    composition(description, (width, height)).convert("RGB").save(jpeg, "JPEG", quality=80)
+    jpeg.seek(0)
+    return ImageFactory(description=description, file__from_file=jpeg)
+
+
+def build_public_site():
+    """A theme with its hero, promos and items in two countries, a second theme, the privacy
+    page, and a pending subscriber whose links lead to the newsletter pages."""
+    theme = ThemePageFactory(title="Culture / Patrimoine", image=photo("Les remparts de Fès"))
+    governance = ThemePageFactory(title="Gouvernance locale")
+    theme.promos = [
+        {"type": "publication_series", "value": {
+            "heading": "Raisonnance", "text": "Le cahier de réflexion des maires.",
+            "image": photo("").pk,
+            "link": {"page": None, "url": f"{THEME}/publications/", "label": "Lire"},
+        }},
+        {"type": "call_to_action", "value": {
+            "heading": "Un projet ?", "text": "L'AIMF accompagne les villes.",
+            "link": {"page": None, "url": "https://www.aimf.asso.fr/", "label": "Écrire"},
+        }},
+        {"type": "event", "value": {
+            "heading": "DAKAR 2025", "event": "Assemblée générale", "city": "Dakar",
+            "start_date": "2025-11-04", "end_date": "2025-11-06", "tagline": "Des villes",
+            "text": "Les maires à Dakar.", "link": {"page": None, "url": "", "label": ""},
+        }},
+        {"type": "related_themes", "value": {
+            "heading": "Thématiques liées", "text": "", "themes": [governance.pk],
+        }},
+    ]  # fmt: skip
+    theme.save()
+
+    for number, country in enumerate(["BJ", "TN", "BJ", "SN"], start=1):
+        NewsPageFactory(
+            parent=theme,
+            title=f"Le patrimoine de la ville, chantier numéro {number}",
+            countries=[country],
+            image=photo(f"Le chantier numéro {number}"),
+            body=[
+                {"type": "paragraph", "value": "<h2>Le chantier</h2><p>Les habitants y sont.</p>"},
+                {
+                    "type": "image",
+                    "value": {"image": photo("La place").pk, "caption": "La place."},
+                },
+                {"type": "quote", "value": {"quote": "Une ville vit.", "attribution": "La maire"}},
+            ],
+        )
+    ActionPageFactory(
+        parent=theme,
+        title="Restaurer la médina",
+        countries=["BJ"],
+        partners=["Ville de Fès", "AIMF"],
+        image=photo("La médina"),
+    )
+    ActionPageFactory(parent=theme, title="Inventaire des monuments", countries=["TN"], image=None)
+    PublicationPageFactory(
+        parent=theme,
+        title="Cahier béninois du patrimoine",
+        countries=["BJ"],
+        date=datetime.date(2024, 3, 1),
+        image=photo("La couverture du cahier"),
+    )
+    PublicationPageFactory(
+        parent=theme,
+        title="Raisonnance sur les villes",
+        raisonnance=True,
+        countries=["TN"],
+        date=datetime.date(2023, 6, 1),
+        image=None,
+    )
+    StandardPageFactory(
+        title="Politique de confidentialité",
+        slug="politique-de-confidentialite",
+        body=[{"type": "paragraph", "value": "<h2>Vos droits</h2><p>Écrivez-nous.</p>"}],
+    )
+    signup = request_subscription(
+        "maire@exemple.org", [theme], ConsentText.current(), "/", "0123456789abcdef"
+    )
+    return {
+        "theme": theme,
+        "confirm_token": confirmation_token(signup.request),
+        "unsubscribe_token": unsubscribe_token(signup.subscriber),
+    }
+
+
+def public_pages(site):
+    """(name, path, expected status) of every public page type, with and without filters."""
+    theme = site["theme"]
+    news = theme.get_children().type(NewsPageFactory._meta.model).first()
+    action = theme.get_children().type(ActionPageFactory._meta.model).first()
+    publication = theme.get_children().type(PublicationPageFactory._meta.model).first()
+    return [
+        ("accueil", "/", 200),
+        ("thématique", f"{THEME}/", 200),
+        ("thématique filtrée", f"{THEME}/?pays=bj", 200),
+        ("actualités", f"{THEME}/actualites/", 200),
+        ("actualités filtrées", f"{THEME}/actualites/?pays=bj", 200),
+        ("actions", f"{THEME}/actions/", 200),
+        ("actions filtrées", f"{THEME}/actions/?pays=bj", 200),
+        ("publications", f"{THEME}/publications/", 200),
+        ("publications filtrées", f"{THEME}/publications/?pays=bj&type=rapport&annee=2024", 200),
+        ("publications sans résultat", f"{THEME}/publications/?pays=bj&annee=2023", 200),
+        ("actualité", news.url, 200),
+        ("action", action.url, 200),
+        ("publication", publication.url, 200),
+        ("page simple", "/politique-de-confidentialite/", 200),
+        ("recherche", "/recherche/?q=patrimoine", 200),
+        ("recherche sans résultat", "/recherche/?q=introuvable", 200),
+        ("recherche vide", "/recherche/?q=", 200),
+        ("newsletter", "/newsletter/", 200),
+        ("newsletter merci", "/newsletter/merci/", 200),
+        ("newsletter envoi différé", "/newsletter/envoi-differe/", 200),
+        ("newsletter renvoyer", "/newsletter/renvoyer/", 200),
+        ("newsletter renvoyé", "/newsletter/renvoyer/envoye/", 200),
+        ("newsletter confirmée", f"/newsletter/confirmer/{site['confirm_token']}/", 200),
+        ("newsletter lien invalide", "/newsletter/confirmer/jeton-invalide/", 400),
+        (
+            "newsletter désinscription",
+            f"/newsletter/desinscription/{site['unsubscribe_token']}/",
+            200,
+        ),
+        ("page introuvable", "/page-qui-n-existe-pas/", 404),
+    ]
+
+
+def form_answers(site):
+    """(name, path, posted data, expected status) of the pages a form post leads to."""
+    return [
+        ("newsletter formulaire en erreur", "/newsletter/", {"email": "pas-une-adresse"}, 400),
+        ("newsletter renvoi en erreur", "/newsletter/renvoyer/", {"email": ""}, 400),
+        (
+            "newsletter désinscrit",
+            f"/newsletter/desinscription/{site['unsubscribe_token']}/",
+            {},
+            200,
+        ),
+    ]
