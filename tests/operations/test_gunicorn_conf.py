@@ -44,7 +44,8 @@ def test_defaults(monkeypatch):
     assert config.wsgi_app == "aimf_portal.wsgi:application"
     assert config.bind == ["0.0.0.0:8000"]
     assert (config.timeout, config.graceful_timeout) == (30, 20)
-    assert (config.max_requests, config.max_requests_jitter) == (1000, 100)
+    assert (config.max_requests, config.max_requests_jitter) == (1000, 500)
+    assert config.preload_app is True
     assert config.forwarded_allow_ips == ["127.0.0.1", "::1"]
     assert (config.accesslog, config.errorlog) == ("-", "-")
 
@@ -61,6 +62,7 @@ def test_values_from_the_environment(monkeypatch):
         GUNICORN_TIMEOUT="15",
         GUNICORN_MAX_REQUESTS="500",
         GUNICORN_MAX_REQUESTS_JITTER="50",
+        GUNICORN_PRELOAD="false",
         FORWARDED_ALLOW_IPS="10.0.0.1,10.0.0.2",
         LOG_LEVEL="WARNING",
     )
@@ -68,6 +70,7 @@ def test_values_from_the_environment(monkeypatch):
     assert config.bind == ["127.0.0.1:9000"]
     assert config.timeout == 15
     assert (config.max_requests, config.max_requests_jitter) == (500, 50)
+    assert config.preload_app is False
     assert config.forwarded_allow_ips == ["10.0.0.1", "10.0.0.2"]
     assert config.loglevel == "warning"
 
