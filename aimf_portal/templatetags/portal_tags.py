@@ -36,6 +36,8 @@ def theme_navigation(context):
     if current is not None and current.depth >= THEME_DEPTH:
         current_theme_path = current.path[: THEME_DEPTH * current.steplen]
     return {
+        # {% pageurl %} then reads the site's root paths once per request, not once per link.
+        "request": context.get("request"),
         "themes": ThemePage.menu_queryset(),
         "current_theme_path": current_theme_path,
         # On the theme page itself the link is the current page; below it, the current section.
@@ -57,13 +59,19 @@ def footer_links(context):
         return list(pages.only("title", "url_path", "path", "depth"))
 
     return {
+        "request": context.get("request"),
         "pages": site_cache.cached("footer-links", build),
         "social_links": current_settings(context.get("request"))["social_links"],
     }
 
 
-@register.inclusion_tag("includes/breadcrumb.html")
-def breadcrumb(page, current_label=""):
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context, page, current_label=""):
     """Accueil / theme / … / page; current_label names a listing served by the page itself."""
     # The same list as the page's JSON-LD breadcrumb, fetched once for both.
-    return {"ancestors": breadcrumb_ancestors(page), "page": page, "current_label": current_label}
+    return {
+        "request": context.get("request"),
+        "ancestors": breadcrumb_ancestors(page),
+        "page": page,
+        "current_label": current_label,
+    }
