@@ -11,6 +11,7 @@ targets of issue #7 go to bench/results/latest.md.
 import datetime
 import json
 import os
+import runpy
 import subprocess
 import sys
 import tempfile
@@ -194,6 +195,8 @@ def report(config, pages, cached, uncached):
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
     ).stdout.strip()
+    # What the servers ran with: the file reads the same environment they got.
+    gunicorn_conf = runpy.run_path(str(REPO / "gunicorn.conf.py"))
     lines = [
         "# Mesures HTTP (`make bench`)",
         "",
@@ -204,8 +207,9 @@ def report(config, pages, cached, uncached):
         f"{config['database_url'].rsplit('/', 1)[-1]}` chargée avec `--scale {config['scale']}`, "
         f"cache Redis `{config['redis_url']}`",
         "- gunicorn.conf.py tel quel : chaque worker est recyclé après "
-        f"{os.environ.get('GUNICORN_MAX_REQUESTS', 1000)} requêtes (± "
-        f"{os.environ.get('GUNICORN_MAX_REQUESTS_JITTER', 100)})",
+        f"{gunicorn_conf['max_requests']} requêtes (+ 0 à "
+        f"{gunicorn_conf['max_requests_jitter']}), application préchargée : "
+        f"{'oui' if gunicorn_conf['preload_app'] else 'non'}",
         "- charge moyenne de la machine (1 min) au début de chaque série : "
         + ", ".join(f"{load:.1f}" for load in config["load_averages"]),
         f"- wrk -c{CONNECTIONS} -t{THREADS} -d{config['seconds']}s --latency par page, après "

@@ -251,7 +251,7 @@ LOGGING = {
             "formatter": "text",
         }
     },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO").upper()},
     "loggers": {
         # Without handlers of its own (Django's default adds a console and mail_admins), an
         # unhandled exception reaches the console handler once, through the root logger.

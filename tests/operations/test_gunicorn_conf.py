@@ -44,7 +44,7 @@ def test_defaults(monkeypatch):
     assert config.wsgi_app == "aimf_portal.wsgi:application"
     assert config.bind == ["0.0.0.0:8000"]
     assert (config.timeout, config.graceful_timeout) == (30, 20)
-    assert (config.max_requests, config.max_requests_jitter) == (1000, 500)
+    assert (config.max_requests, config.max_requests_jitter) == (50_000, 5_000)
     assert config.preload_app is True
     assert config.forwarded_allow_ips == ["127.0.0.1", "::1"]
     assert (config.accesslog, config.errorlog) == ("-", "-")
