@@ -116,7 +116,7 @@ def mix_paths(news_path):
 
 def load_drill(drill, env, paths, workdir):
     # No worker recycling here: the same workers must live through the load for their memory
-    # to be compared (production recycles them every ~1000 requests, which bounds it anyway).
+    # to be compared (production recycles them every 50,000 to 55,000 requests).
     with Gunicorn(SERVER_PORTS[0], dict(env, GUNICORN_MAX_REQUESTS=0), "exercice-1") as app:
         run_wrk(app.base_url, paths, seconds=10, connections=16, workdir=workdir)
         workers = app.worker_pids()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Debian packages with apt-get when run as root; otherwise stops and prints the exact
-# command. Usage: scripts/apt-install.sh "<what needs them>" paquet…
-# (scripts/system-deps.sh could call it too: the same two branches live there.)
+# command. Usage: scripts/apt-install.sh "<what needs them>" paquet… (system-deps.sh for the
+# tests, bench-deps.sh for make bench and make drills).
 set -euo pipefail
 
 purpose="$1"
