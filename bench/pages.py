@@ -15,6 +15,7 @@ import runpy
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,10 @@ CACHED_TARGET_RATIO = 0.5
 CACHED_TARGET_P99_MS = 50
 UNCACHED_THEME_P50_MS = 60
 UNCACHED_THEME_MAX_QUERIES = 15
+# wrk stops with up to 16 requests still queued at the workers (a search takes a second under
+# load): measured from the next series, they put up to two seconds into its p99, even the static
+# file's. The pause lets them drain first.
+DRAIN_SECONDS = 3
 
 
 @dataclass
@@ -102,6 +107,7 @@ def measure(mode_env, pages, config, workdir):
             workdir=workdir,
         )
         for page in pages:
+            time.sleep(DRAIN_SECONDS)
             figures[page.path] = run_wrk(
                 server.base_url,
                 [page.path],
@@ -115,6 +121,7 @@ def measure(mode_env, pages, config, workdir):
             # One request at a time: the render itself, without the queue that 16 connections
             # build in front of workers sharing two cores.
             theme = pages[1]
+            time.sleep(DRAIN_SECONDS)
             figures[SERIAL + theme.path] = run_wrk(
                 server.base_url,
                 [theme.path],
@@ -237,7 +244,8 @@ def report(config, pages, cached, uncached):
         "- charge moyenne de la machine (1 min) au début de chaque série : "
         + ", ".join(f"{load:.1f}" for load in config["load_averages"]),
         f"- wrk -c{CONNECTIONS} -t{THREADS} -d{config['seconds']}s --latency par page, après "
-        f"{config['warm_up_seconds']} s de chauffe sur toutes les pages",
+        f"{config['warm_up_seconds']} s de chauffe sur toutes les pages et {DRAIN_SECONDS} s de "
+        "pause avant chaque série (les requêtes de la série précédente s'écoulent)",
         "- SQL : requêtes d'un rendu dans le processus (client de test de Django, mêmes "
         "réglages), « froid » juste après vidage du cache, « chaud » à la requête suivante",
         "",

@@ -121,3 +121,11 @@ def test_with_redis_up_the_same_backend_caches_pages(client, real_redis, page):
     assert response["X-Cache"] == "MISS"
     assert "Titre corrigé" in response.content.decode()
     assert client.get("/readyz").status_code == 200
+
+
+def test_operations_share_one_client_per_server(real_redis):
+    cache.set("a", 1)
+    client = cache._cache.get_client()
+
+    assert cache.get("a") == 1
+    assert cache._cache.get_client(write=True) is client
