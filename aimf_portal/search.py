@@ -163,8 +163,7 @@ class CountryFilter:
             ids_by_model[model_of(content_type_id)].append(page_id)
         merged = {}
         for model, ids in ids_by_model.items():
-            matches = model.objects.filter(pk__in=ids) if ids else model.objects.none()
-            for option in self.facet.options(model, matches):
+            for option in self.facet.options(model, model.objects.filter(pk__in=ids)):
                 if option.value in merged:
                     merged[option.value].count += option.count
                 else:
