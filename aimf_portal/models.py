@@ -234,19 +234,22 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
             "filter_querystring": faceted.querystring(),
         }
 
-    def sections(self, request):
+    def section_listings(self, request):
+        """Each kind of item, with its facets and the visitor's selection if it has some."""
+        return {
+            model: FacetedListing(model, model.listing_scope(theme=self), request.GET)
+            if model.facets_on_theme_page
+            else None
+            for model in self.item_models()
+        }
+
+    def sections(self, request, listings):
         """The theme page's sections, one per kind of item, newest first, some with facets.
 
         They change only when an item of this theme is published, unpublished, moved or
         deleted, which moves the theme's page_cache generation: they are cached under it, for
         each selection of the facets, even when the full-page cache is off.
         """
-        listings = {
-            model: FacetedListing(model, model.listing_scope(theme=self), request.GET)
-            if model.facets_on_theme_page
-            else None
-            for model in self.item_models()
-        }
         faceted_listings = [faceted for faceted in listings.values() if faceted is not None]
         if any(faceted.ignored_input for faceted in faceted_listings):
             page_cache.do_not_store(request)
@@ -266,18 +269,37 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
                 sections.append(section)
             return sections
 
-        selection = "".join(faceted.querystring() for faceted in faceted_listings)
         sections = site_cache.cached(
-            f"theme-sections:{self.pk}:{selection}", build, scope=page_cache.theme_scope(self.slug)
+            f"theme-sections:{self.pk}:{self.selection(listings)}",
+            build,
+            scope=page_cache.theme_scope(self.slug),
         )
         for section, faceted in zip(sections, listings.values(), strict=True):
             if faceted is not None:
                 section["ignored_input"] = faceted.ignored_input
         return sections
 
+    @staticmethod
+    def selection(listings):
+        return "".join(faceted.querystring() for faceted in listings.values() if faceted)
+
+    def content_cache_name(self, request, listings):
+        """The name the rendered content is cached under, or "" when it must be rendered anew:
+        a preview shows a draft, and made-up filter values are answered, not stored."""
+        if getattr(request, "is_preview", False):
+            return ""
+        if any(faceted.ignored_input for faceted in listings.values() if faceted):
+            return ""
+        return f"theme-content:{self.pk}:{request.path}:{self.selection(listings)}"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections(request)
+        listings = self.section_listings(request)
+        context.update(
+            sections=self.sections(request, listings),
+            content_cache_name=self.content_cache_name(request, listings),
+            content_cache_scope=page_cache.theme_scope(self.slug),
+        )
         return context
 
     def listing_response(self, request, model):

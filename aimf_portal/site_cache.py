@@ -12,6 +12,7 @@ With a shared cache (Redis) this holds across application servers.
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models import Q
@@ -69,29 +70,49 @@ def invalidate():
         generation()
 
 
-def cached(name, build, scope=None):
-    """build()'s value, kept until the site changes, or also the scope if one is named."""
+def cached(name, build, scope=None, timeout=TIMEOUT):
+    """build()'s value, kept until the site changes, or also the scope if one is named, and
+    no longer than timeout seconds."""
     memo = getattr(request_memo, "values", None)
     if memo is not None and (name, scope) in memo:
         return memo[name, scope]
-    value = cached_in_cache(name, build, scope)
+    value = cached_in_cache(name, build, scope, timeout)
     if memo is not None:
         memo[name, scope] = value
     return value
 
 
-def cached_in_cache(name, build, scope):
+def generations(scope):
+    """The numbers an entry of the scope is built under; read once a request (the memo)."""
     keys = [GENERATION_KEY, *([generation_key(scope)] if scope else [])]
+    memo = getattr(request_memo, "values", None)
+    # Keyed by this function, so that no name given to cached() can collide with it.
+    if memo is not None and (generations, scope) in memo:
+        return memo[generations, scope]
     found = cache.get_many(keys)
-    generations = [found.get(key) or initial_generation(key) for key in keys]
-    if None in generations:  # the cache is unreachable: build every time, store nothing
+    numbers = [found.get(key) or initial_generation(key) for key in keys]
+    if memo is not None and None not in numbers:
+        memo[generations, scope] = numbers
+    return numbers
+
+
+def cached_in_cache(name, build, scope, timeout):
+    numbers = generations(scope)
+    if None in numbers:  # the cache is unreachable: build every time, store nothing
         return build()
-    key = f"aimf-site-cache:{':'.join(map(str, generations))}:{name}"
+    key = f"aimf-site-cache:{':'.join(map(str, numbers))}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout)
     return value
+
+
+def cached_html(name, render, scope=None):
+    """Rendered HTML, cached like cached() for FRAGMENT_CACHE_TIMEOUT seconds at most (0: off)."""
+    if settings.FRAGMENT_CACHE_TIMEOUT <= 0:
+        return render()
+    return cached(name, render, scope=scope, timeout=settings.FRAGMENT_CACHE_TIMEOUT)
 
 
 def private_sections_q():

@@ -267,6 +267,11 @@ ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/")
 # Full-page cache (aimf_portal/page_cache.py): seconds an anonymous visitor's page is kept, here
 # and in the CDN (s-maxage); 0 disables it, and the CDN then stores nothing either.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
+# Rendered parts of pages ({% cached_until_changed %}: a theme page's content, the footer form),
+# kept while nothing they show changes, and no longer than this, since they may link to pages
+# whose changes do not purge them (a promo's link). Independent of PAGE_CACHE_TIMEOUT: it is
+# what a page costs when it is not served whole from the cache (a new filter, a purge). 0: off.
+FRAGMENT_CACHE_TIMEOUT = env.int("FRAGMENT_CACHE_TIMEOUT", default=300)
 # The CDN or caching proxy in front of the site, purged when an editor publishes: an HTTP PURGE
 # server (Varnish, nginx) and/or Cloudflare, each only when its variables are set.
 WAGTAILFRONTENDCACHE = {}

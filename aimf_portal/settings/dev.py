@@ -8,3 +8,4 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-not-secret-0123456789abcdefghij
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # A template or code change shows on the next reload, not five minutes later.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=0)
+FRAGMENT_CACHE_TIMEOUT = env.int("FRAGMENT_CACHE_TIMEOUT", default=0)

@@ -84,6 +84,7 @@ else:
     # Each gunicorn worker would have its own page cache, which a publication purges in one
     # worker only: without a shared cache, pages are not cached unless the operator insists.
     PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=0)
+    FRAGMENT_CACHE_TIMEOUT = env.int("FRAGMENT_CACHE_TIMEOUT", default=0)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

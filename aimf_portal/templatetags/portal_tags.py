@@ -65,6 +65,36 @@ def footer_links(context):
     }
 
 
+class CachedUntilChangedNode(template.Node):
+    def __init__(self, nodelist, name, scope):
+        self.nodelist, self.name, self.scope = nodelist, name, scope
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        if not name:
+            return self.nodelist.render(context)
+        return site_cache.cached_html(
+            name, lambda: self.nodelist.render(context), scope=self.scope.resolve(context)
+        )
+
+
+@register.tag
+def cached_until_changed(parser, token):
+    """{% cached_until_changed name scope %}…{% endcached_until_changed %}: the HTML inside,
+    kept by site_cache until the site or the scope changes; rendered anew when name is empty."""
+    try:
+        _, name, scope = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError(
+            "cached_until_changed takes a name and a scope"
+        ) from None
+    nodelist = parser.parse(("endcached_until_changed",))
+    parser.delete_first_token()
+    return CachedUntilChangedNode(
+        nodelist, parser.compile_filter(name), parser.compile_filter(scope)
+    )
+
+
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page, current_label=""):
     """Accueil / theme / … / page; current_label names a listing served by the page itself."""

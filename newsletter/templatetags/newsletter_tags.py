@@ -1,20 +1,41 @@
 from django import template
+from django.template.loader import render_to_string
 
+from aimf_portal import site_cache
 from newsletter import privacy
 from newsletter.forms import SignupForm
+from newsletter.tokens import form_started_stamp
 
 register = template.Library()
 
 
+def footer_fields(request):
+    """The footer form's fields but the two hidden ones that differ on every page view; "" while
+    sign-ups are closed (no consent text)."""
+    form = SignupForm(auto_id="newsletter-footer-%s")
+    if not form.consent_text:
+        return ""
+    context = {"form": form, "collapse_themes": True, "submit_label": "Je m'abonne"}
+    return render_to_string("newsletter/includes/signup_fields.html", context, request)
+
+
 @register.inclusion_tag("newsletter/includes/footer_signup.html", takes_context=True)
 def newsletter_footer_form(context):
-    """The footer sign-up form, left out of the newsletter's own pages (they have theirs)."""
+    """The footer sign-up form, left out of the newsletter's own pages (they have theirs).
+
+    Its fields (the themes, the consent text) change with the site: they are rendered once per
+    change (site_cache); only the time the form was shown and the page it is on are per view.
+    """
     request = context.get("request")
     if request is not None and getattr(request.resolver_match, "namespace", "") == "newsletter":
-        return {"form": None}
-    initial = {"source_page": request.path} if request is not None else {}
-    form = SignupForm(auto_id="newsletter-footer-%s", initial=initial)
-    return {"form": form if form.consent_text else None, "request": request}
+        return {"fields": ""}
+    return {
+        "fields": site_cache.cached_html(
+            "newsletter-footer-fields", lambda: footer_fields(request)
+        ),
+        "started": form_started_stamp(),
+        "source_page": request.path if request is not None else "",
+    }
 
 
 @register.simple_tag(takes_context=True)

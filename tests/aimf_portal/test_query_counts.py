@@ -56,9 +56,10 @@ PAGES = {
     "home page": ("/", 17, 18, home_page_cards),
 }
 SIZES = [5, 100]
-# Wagtail's serve (site, home page, theme by slug, its specific row, view restrictions: 6), the
-# breadcrumb (1) and the newsletter footer form (consent text, themes: 3). The sections: none.
-THEME_PAGE_WITH_WARM_APPLICATION_CACHES = 10
+# Wagtail's serve (site, home page, theme by slug, its specific row, view restrictions: 6) and
+# the JSON-LD breadcrumb (1). The content and the footer form's fields are rendered HTML in the
+# cache (site_cache.cached_html): none.
+THEME_PAGE_WITH_WARM_APPLICATION_CACHES = 7
 
 
 @pytest.fixture(autouse=True)

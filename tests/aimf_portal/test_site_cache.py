@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
 from news.factories import NewsPageFactory
+from publications.factories import PublicationPageFactory
 from tests.aimf_portal.html import parse
 from tests.aimf_portal.test_query_counts import THEME_PAGE_WITH_WARM_APPLICATION_CACHES
 
@@ -75,3 +76,37 @@ def test_with_the_page_cache_off_a_theme_shows_a_publish_at_once_and_others_keep
     assert card_titles(client, theme.url) == ["Titre définitif"]
     with django_assert_num_queries(THEME_PAGE_WITH_WARM_APPLICATION_CACHES):
         client.get(other.url)
+
+
+def test_a_theme_preview_shows_the_draft_not_the_cached_live_content(client, theme):
+    live = "Ce que font les villes de l'association sur cette thématique."
+    assert hero_intro(client.get(theme.url)) == live
+    theme.intro = "<p>Introduction en cours de rédaction.</p>"
+
+    assert hero_intro(theme.make_preview_request()) == "Introduction en cours de rédaction."
+    assert hero_intro(client.get(theme.url)) == live
+
+
+def test_made_up_filter_values_are_answered_after_the_unfiltered_page_was_cached(client, theme):
+    PublicationPageFactory(parent=theme, title="Rencontres", image=None, countries=["FR"])
+    ignored = "Certains filtres de l'adresse ont été ignorés"
+    assert ignored not in client.get(theme.url).text
+
+    assert ignored in client.get(theme.url, {"pays": "zz"}).text
+
+
+def test_changes_made_without_signals_show_at_once_only_when_fragments_are_off(
+    client, theme, settings
+):
+    """Bulk updates send no signal: what the fragment cache keeps is what they do not reach."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+    assert hero_intro(client.get(theme.url)).startswith("Ce que font les villes")
+    type(theme).objects.filter(pk=theme.pk).update(intro="<p>Mise à jour en masse.</p>")
+    assert hero_intro(client.get(theme.url)).startswith("Ce que font les villes")
+
+    settings.FRAGMENT_CACHE_TIMEOUT = 0
+    assert hero_intro(client.get(theme.url)) == "Mise à jour en masse."
+
+
+def hero_intro(response):
+    return parse(response).select_one(".hero__intro").get_text(strip=True)

@@ -291,3 +291,20 @@ def test_without_any_consent_text_sign_ups_close_and_pages_stay_up(client, theme
     assert "Les inscriptions sont momentanément fermées" in text_of(signup_page)
     assert post.status_code == 400
     assert not Subscriber.objects.exists()
+
+
+def test_the_cached_footer_form_names_the_page_it_is_on_and_a_new_consent_text(client, themes):
+    first, second = themes[0], themes[1]
+    assert footer_source_page(client, first.url) == first.url
+    assert footer_source_page(client, second.url) == second.url
+
+    newer = ConsentText.objects.create(text="Une formulation révisée du consentement.")
+
+    footer = BeautifulSoup(client.get(first.url).content, "html.parser").find("footer")
+    assert "Une formulation révisée du consentement." in footer.get_text()
+    assert footer.find("input", attrs={"name": "consent_version"})["value"] == str(newer.version)
+
+
+def footer_source_page(client, url):
+    footer = BeautifulSoup(client.get(url).content, "html.parser").find("footer")
+    return footer.find("input", attrs={"name": "source_page"})["value"]
