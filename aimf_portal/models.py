@@ -1,5 +1,7 @@
 """Site-wide models: the country vocabulary, the home page, theme pages and what items share."""
 
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -7,6 +9,7 @@ from django.db import models
 from django.db.models import Max
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -250,9 +253,6 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
         deleted, which moves the theme's page_cache generation: they are cached under it, for
         each selection of the facets, even when the full-page cache is off.
         """
-        faceted_listings = [faceted for faceted in listings.values() if faceted is not None]
-        if any(faceted.ignored_input for faceted in faceted_listings):
-            page_cache.do_not_store(request)
 
         def build():
             sections = []
@@ -283,20 +283,47 @@ class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Pag
     def selection(listings):
         return "".join(faceted.querystring() for faceted in listings.values() if faceted)
 
+    @staticmethod
+    def has_ignored_input(listings):
+        return any(faceted.ignored_input for faceted in listings.values() if faceted)
+
     def content_cache_name(self, request, listings):
         """The name the rendered content is cached under, or "" when it must be rendered anew:
         a preview shows a draft, and made-up filter values are answered, not stored."""
-        if getattr(request, "is_preview", False):
-            return ""
-        if any(faceted.ignored_input for faceted in listings.values() if faceted):
+        if getattr(request, "is_preview", False) or self.has_ignored_input(listings):
             return ""
         return f"theme-content:{self.pk}:{request.path}:{self.selection(listings)}"
+
+    def active_filter_labels(self, listings, sections):
+        """What the visitor's filters select, for the page's title: from the sections, which
+        are not fetched when the cached content is used, so cached apart."""
+        selection = self.selection(listings)
+        if not selection:
+            return []
+
+        def build():
+            return [
+                active["label"]
+                for section in sections
+                for active in section.get("active_filters", [])
+            ]
+
+        return site_cache.cached(
+            f"theme-filter-labels:{self.pk}:{selection}",
+            build,
+            scope=page_cache.theme_scope(self.slug),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listings = self.section_listings(request)
+        if self.has_ignored_input(listings):
+            page_cache.do_not_store(request)
+        # Fetched (from the cache, most often) only if the content is rendered.
+        sections = SimpleLazyObject(partial(self.sections, request, listings))
         context.update(
-            sections=self.sections(request, listings),
+            sections=sections,
+            active_filter_labels=self.active_filter_labels(listings, sections),
             content_cache_name=self.content_cache_name(request, listings),
             content_cache_scope=page_cache.theme_scope(self.slug),
         )

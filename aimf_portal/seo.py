@@ -198,11 +198,7 @@ def for_page(request, page, context):
         metadata.structured_data.append({"@context": SCHEMA_CONTEXT, **organization(request)})
         return metadata
     if isinstance(page, ThemePage):
-        filters = [
-            label
-            for section in context.get("sections", [])
-            for label in active_filter_labels(section.get("active_filters", []))
-        ]
+        filters = context.get("active_filter_labels", [])
         metadata.title = with_details(metadata.title, filters)
         # The theme page's section filters: a distinct address per combination, not indexed.
         metadata.robots = "noindex, follow" if filters else ""
