@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -150,6 +151,24 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def route(self, request, path_components):
+        """Wagtail's route, with the pages right under the home page (themes, plain pages) from
+        site_cache: any change to them moves the site generation. Unknown slugs cost no query."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining_components = path_components[0], path_components[1:]
+        slugs = site_cache.cached(
+            f"home-child-slugs:{self.pk}",
+            lambda: set(self.get_children().values_list("slug", flat=True)),
+        )
+        if slug not in slugs:
+            raise Http404
+        subpage = site_cache.cached(
+            f"home-child:{self.pk}:{slug}", lambda: self.get_children().get(slug=slug).specific
+        )
+        subpage._cached_parent_obj = self  # As Wagtail does, for get_parent().
+        return subpage.route(request, remaining_components)
 
     def get_context(self, request, *args, **kwargs):
         from news.models import NewsPage

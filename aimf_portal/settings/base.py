@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "aimf_portal.page_cache.PageCacheMiddleware",
     "aimf_portal.db_unavailable.DatabaseUnavailableMiddleware",
+    "aimf_portal.site_routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

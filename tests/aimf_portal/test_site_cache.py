@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+from aimf_portal import site_cache
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
@@ -95,18 +96,43 @@ def test_made_up_filter_values_are_answered_after_the_unfiltered_page_was_cached
     assert ignored in client.get(theme.url, {"pays": "zz"}).text
 
 
-def test_changes_made_without_signals_show_at_once_only_when_fragments_are_off(
-    client, theme, settings
+def test_with_fragment_caching_off_the_content_is_rendered_every_time(
+    client, theme, settings, monkeypatch
 ):
-    """Bulk updates send no signal: what the fragment cache keeps is what they do not reach."""
     settings.PAGE_CACHE_TIMEOUT = 0
-    assert hero_intro(client.get(theme.url)).startswith("Ce que font les villes")
-    type(theme).objects.filter(pk=theme.pk).update(intro="<p>Mise à jour en masse.</p>")
-    assert hero_intro(client.get(theme.url)).startswith("Ce que font les villes")
+    names = []
+    cached = site_cache.cached
 
+    def recording(name, build, **kwargs):
+        names.append(name)
+        return cached(name, build, **kwargs)
+
+    monkeypatch.setattr(site_cache, "cached", recording)
+    client.get(theme.url)
+    assert f"theme-content:{theme.pk}:{theme.url}:" in names
+    assert "newsletter-footer-fields" in names
+
+    names.clear()
     settings.FRAGMENT_CACHE_TIMEOUT = 0
-    assert hero_intro(client.get(theme.url)) == "Mise à jour en masse."
+    assert hero_intro(client.get(theme.url)).startswith("Ce que font les villes")
+    assert not [name for name in names if name.startswith(("theme-content", "newsletter-footer"))]
 
 
 def hero_intro(response):
     return parse(response).select_one(".hero__intro").get_text(strip=True)
+
+
+def test_a_theme_given_a_new_slug_answers_there_at_once_and_no_longer_at_the_old_one(client, theme):
+    assert client.get("/culture-patrimoine/").status_code == 200
+    theme.slug = "patrimoine"
+    theme.save_revision().publish()
+
+    assert client.get("/patrimoine/").status_code == 200
+    assert client.get("/culture-patrimoine/").status_code == 404
+
+
+def test_an_unknown_address_under_the_home_page_is_a_french_404(client, theme):
+    client.get(theme.url)
+    response = client.get("/pas-de-page-ici/")
+    assert response.status_code == 404
+    assert '<html lang="fr">' in response.content.decode()
