@@ -122,6 +122,20 @@ class ImageAltTextMixin(models.Model):
             )
 
 
+class HomeChildPage:
+    """A page right under the home page (a theme, a plain page), which HomePage.route serves
+    from site_cache with its view restrictions: Wagtail looks them up with two queries on every
+    view, and they only change with a restriction, a move or an alias, which all move the site
+    generation. Everywhere else (the admin filters and orders them) they are a queryset."""
+
+    cached_view_restrictions = None
+
+    def get_view_restrictions(self):
+        if self.cached_view_restrictions is not None:
+            return self.cached_view_restrictions
+        return super().get_view_restrictions()
+
+
 def tabbed_edit_handler(*tabs):
     """The French tabs of a page's edit form, then Wagtail's promote and settings tabs."""
     return TabbedInterface(
@@ -168,7 +182,12 @@ class HomePage(Page):
             f"home-child:{self.pk}:{slug}", lambda: self.get_children().get(slug=slug).specific
         )
         subpage._cached_parent_obj = self  # As Wagtail does, for get_parent().
-        return subpage.route(request, remaining_components)
+        result = subpage.route(request, remaining_components)
+        if result[0] is subpage and isinstance(subpage, HomeChildPage):
+            subpage.cached_view_restrictions = site_cache.cached(
+                f"view-restrictions:{subpage.pk}", lambda: list(subpage.get_view_restrictions())
+            )
+        return result
 
     def get_context(self, request, *args, **kwargs):
         from news.models import NewsPage
@@ -179,7 +198,7 @@ class HomePage(Page):
         return context
 
 
-class ThemePage(RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Page's __str__)
+class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):  # noqa: DJ008 (Page's __str__)
     """A theme of the association's work; lists its news, actions and publications."""
 
     intro = RichTextField(
@@ -500,7 +519,7 @@ class ThemeItemPage(ImageAltTextMixin, Page):
         return Country.sorted_by_name(self.countries.all())
 
 
-class StandardPage(Page):
+class StandardPage(HomeChildPage, Page):
     """A plain page: privacy policy, legal notice, about the association."""
 
     intro = models.CharField(

@@ -136,3 +136,21 @@ def test_an_unknown_address_under_the_home_page_is_a_french_404(client, theme):
     response = client.get("/pas-de-page-ici/")
     assert response.status_code == 404
     assert '<html lang="fr">' in response.content.decode()
+
+
+def test_restricting_a_theme_asks_visitors_to_log_in_on_the_next_request(client, theme):
+    assert client.get(theme.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=theme, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(theme.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+    restriction.delete()
+    assert client.get(theme.url).status_code == 200
+
+
+def test_the_admin_still_orders_a_theme_s_restrictions(admin_client, theme):
+    PageViewRestriction.objects.create(page=theme, restriction_type=PageViewRestriction.LOGIN)
+    response = admin_client.get(f"/admin/pages/{theme.pk}/privacy/")
+    assert response.status_code == 200
