@@ -88,7 +88,13 @@ def absolute_url(request, url):
 def breadcrumb_ancestors(page):
     """The pages above `page` shown in its breadcrumb, fetched once per page and request."""
     if not hasattr(page, "_breadcrumb_ancestors"):
-        page._breadcrumb_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        if page.depth <= 3:
+            # Below the tree's root (never shown) there is at most the parent, which Wagtail's
+            # route has already fetched (get_parent's cache): no query.
+            above = [page.get_parent()] if page.depth == 3 else []
+        else:
+            above = list(page.get_ancestors().filter(depth__gt=1))
+        page._breadcrumb_ancestors = above
     return page._breadcrumb_ancestors
 
 
