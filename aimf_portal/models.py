@@ -24,6 +24,7 @@ from .facets import FacetedListing, country_facet
 from .forms import ThemeItemPageForm
 from .images import prefetch_card_image
 from .pagination import paginate
+from .seo import active_filter_labels
 from .site_cache import public
 from .text import accent_insensitive_key, with_de
 
@@ -341,9 +342,9 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):  # n
 
         def build():
             return [
-                active["label"]
+                label
                 for section in sections
-                for active in section.get("active_filters", [])
+                for label in active_filter_labels(section.get("active_filters", []))
             ]
 
         return site_cache.cached(
