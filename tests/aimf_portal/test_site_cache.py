@@ -154,3 +154,51 @@ def test_the_admin_still_orders_a_theme_s_restrictions(admin_client, theme):
     PageViewRestriction.objects.create(page=theme, restriction_type=PageViewRestriction.LOGIN)
     response = admin_client.get(f"/admin/pages/{theme.pk}/privacy/")
     assert response.status_code == 200
+
+
+class CountingCache:
+    """Django's cache, counting the reads site_cache makes of it."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, []
+
+    def get(self, key, *args):
+        self.reads.append(("get", key))
+        return self.cache.get(key, *args)
+
+    def get_many(self, keys):
+        self.reads.append(("get_many", sorted(keys)))
+        return self.cache.get_many(keys)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_an_address_seen_before_reads_its_cached_entries_in_two_round_trips(
+    client, theme, settings, monkeypatch
+):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    counting = CountingCache(site_cache.cache)
+    monkeypatch.setattr(site_cache, "cache", counting)
+
+    client.get(theme.url)
+    first_visit_reads = len(counting.reads)
+    counting.reads.clear()
+    response = client.get(theme.url)
+
+    # The generations, then every entry the address asked for last time.
+    assert [kind for kind, _ in counting.reads] == ["get_many", "get_many"]
+    assert first_visit_reads > 2
+    assert parse(response).select_one("h1").get_text(strip=True) == "Culture / Patrimoine"
+
+
+def test_an_address_read_ahead_shows_an_edit_made_since_its_last_visit(client, theme):
+    client.get(theme.url)
+    client.get(theme.url)
+    theme.title = "Culture et patrimoine"
+    theme.save_revision().publish()
+
+    soup = parse(client.get(theme.url))
+    assert soup.select_one("h1").get_text(strip=True) == "Culture et patrimoine"
+    assert soup.title.get_text().startswith("Culture et patrimoine")
+    assert "Culture et patrimoine" in menu_titles(client, theme.url)
