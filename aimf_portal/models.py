@@ -333,6 +333,14 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):  # n
             return ""
         return f"theme-content:{self.pk}:{request.path}:{self.selection(listings)}"
 
+    @staticmethod
+    def head_cache_name(request, content_cache_name):
+        """The <head> (title, description, canonical and share metadata, feeds) is cached with
+        the content, by scheme and host: its addresses are absolute."""
+        if not content_cache_name:
+            return ""
+        return f"{content_cache_name}:head:{request.scheme}://{request.get_host()}"
+
     def active_filter_labels(self, listings, sections):
         """What the visitor's filters select, for the page's title: from the sections, which
         are not fetched when the cached content is used, so cached apart."""
@@ -360,10 +368,12 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):  # n
             page_cache.do_not_store(request)
         # Fetched (from the cache, most often) only if the content is rendered.
         sections = SimpleLazyObject(partial(self.sections, request, listings))
+        content_cache_name = self.content_cache_name(request, listings)
         context.update(
             sections=sections,
             active_filter_labels=self.active_filter_labels(listings, sections),
-            content_cache_name=self.content_cache_name(request, listings),
+            content_cache_name=content_cache_name,
+            head_cache_name=self.head_cache_name(request, content_cache_name),
             content_cache_scope=page_cache.theme_scope(self.slug),
         )
         return context

@@ -1,5 +1,6 @@
 from django import template
 from django.template.defaultfilters import stringfilter
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
 from aimf_portal import site_cache
@@ -29,22 +30,32 @@ def french_date(value):
     return f"1er{formatted[1:]}" if value.day == 1 else formatted
 
 
-@register.inclusion_tag("includes/theme_navigation.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def theme_navigation(context):
+    """The header's theme menu; its HTML is kept by site_cache, one copy per current theme."""
+    request = context.get("request")
     current = context.get("page")
     current_theme_path = ""
     if current is not None and current.depth >= THEME_DEPTH:
         current_theme_path = current.path[: THEME_DEPTH * current.steplen]
-    return {
-        # {% pageurl %} then reads the site's root paths once per request, not once per link.
-        "request": context.get("request"),
-        "themes": ThemePage.menu_queryset(),
-        "current_theme_path": current_theme_path,
-        # On the theme page itself the link is the current page; below it, the current section.
-        "current_is_theme": (
-            current is not None and current.depth == THEME_DEPTH and not context.get("listing")
-        ),
-    }
+    # On the theme page itself the link is the current page; below it, the current section.
+    current_is_theme = (
+        current is not None and current.depth == THEME_DEPTH and not context.get("listing")
+    )
+
+    def render():
+        navigation = {
+            "themes": ThemePage.menu_queryset(),
+            "current_theme_path": current_theme_path,
+            "current_is_theme": current_is_theme,
+        }
+        return render_to_string("includes/theme_navigation.html", navigation, request)
+
+    # By host: {% pageurl %} writes a full address for a page of another site than the request's.
+    host = request.get_host() if request is not None else ""
+    return site_cache.cached_html(
+        f"theme-navigation:{host}:{current_theme_path}:{current_is_theme}", render
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -52,17 +63,26 @@ def footer_text(context):
     return current_settings(context.get("request"))["footer_text"]
 
 
-@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def footer_links(context):
-    def build():
+    """The footer's site pages and social links, as HTML kept by site_cache (by host, as the
+    theme menu)."""
+    request = context.get("request")
+
+    def site_pages():
         pages = public(StandardPage.objects.live()).filter(depth=THEME_DEPTH)
         return list(pages.only("title", "url_path", "path", "depth"))
 
-    return {
-        "request": context.get("request"),
-        "pages": site_cache.cached("footer-links", build),
-        "social_links": current_settings(context.get("request"))["social_links"],
-    }
+    def render():
+        links = {
+            # Also kept as data: with fragment caching off, the HTML is rendered every time.
+            "pages": site_cache.cached("footer-links", site_pages),
+            "social_links": current_settings(request)["social_links"],
+        }
+        return render_to_string("includes/footer_links.html", links, request)
+
+    host = request.get_host() if request is not None else ""
+    return site_cache.cached_html(f"footer-links:{host}", render)
 
 
 class CachedUntilChangedNode(template.Node):

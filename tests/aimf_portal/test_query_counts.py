@@ -59,8 +59,8 @@ PAGES = {
 SIZES = [5, 100]
 # None: the site, the home page, the theme and its view restrictions come from site_cache
 # (site_routing, HomePage.route), the breadcrumb's one ancestor is the home page the route
-# fetched, and the content and the footer form's fields are rendered HTML in the cache
-# (site_cache.cached_html).
+# fetched, and the content, the <head>, the theme menu, the footer links and the footer form's
+# fields are rendered HTML in the cache (site_cache.cached_html).
 THEME_PAGE_WITH_WARM_APPLICATION_CACHES = 0
 
 

@@ -1,7 +1,7 @@
 """Cached menus, footer, private sections and cards change on the next request after an edit."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from aimf_portal import site_cache
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
@@ -202,3 +202,15 @@ def test_an_address_read_ahead_shows_an_edit_made_since_its_last_visit(client, t
     assert soup.select_one("h1").get_text(strip=True) == "Culture et patrimoine"
     assert soup.title.get_text().startswith("Culture et patrimoine")
     assert "Culture et patrimoine" in menu_titles(client, theme.url)
+
+
+def canonical_url(response):
+    return parse(response).select_one('link[rel="canonical"]')["href"]
+
+
+def test_a_theme_s_cached_head_names_the_site_of_the_host_it_was_asked_on(client, theme):
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=home_page())
+
+    assert canonical_url(client.get(theme.url)) == "http://localhost/culture-patrimoine/"
+    on_second_site = client.get(theme.url, HTTP_HOST="127.0.0.1")
+    assert canonical_url(on_second_site) == "http://127.0.0.1/culture-patrimoine/"
