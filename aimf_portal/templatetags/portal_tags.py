@@ -30,6 +30,16 @@ def french_date(value):
     return f"1er{formatted[1:]}" if value.day == 1 else formatted
 
 
+def cached_site_template(request, name, template_name, template_context):
+    """template_name rendered with template_context(), as HTML kept by site_cache until the site
+    changes. By host: {% pageurl %} writes a full address for a page of another site."""
+    host = request.get_host() if request is not None else ""
+    return site_cache.cached_html(
+        f"{name}:{host}",
+        lambda: render_to_string(template_name, template_context(), request),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def theme_navigation(context):
     """The header's theme menu; its HTML is kept by site_cache, one copy per current theme."""
@@ -43,18 +53,15 @@ def theme_navigation(context):
         current is not None and current.depth == THEME_DEPTH and not context.get("listing")
     )
 
-    def render():
-        navigation = {
+    return cached_site_template(
+        request,
+        f"theme-navigation:{current_theme_path}:{current_is_theme}",
+        "includes/theme_navigation.html",
+        lambda: {
             "themes": ThemePage.menu_queryset(),
             "current_theme_path": current_theme_path,
             "current_is_theme": current_is_theme,
-        }
-        return render_to_string("includes/theme_navigation.html", navigation, request)
-
-    # By host: {% pageurl %} writes a full address for a page of another site than the request's.
-    host = request.get_host() if request is not None else ""
-    return site_cache.cached_html(
-        f"theme-navigation:{host}:{current_theme_path}:{current_is_theme}", render
+        },
     )
 
 
@@ -65,24 +72,23 @@ def footer_text(context):
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """The footer's site pages and social links, as HTML kept by site_cache (by host, as the
-    theme menu)."""
+    """The footer's site pages and social links, as HTML kept by site_cache."""
     request = context.get("request")
 
     def site_pages():
         pages = public(StandardPage.objects.live()).filter(depth=THEME_DEPTH)
         return list(pages.only("title", "url_path", "path", "depth"))
 
-    def render():
-        links = {
+    return cached_site_template(
+        request,
+        "footer-links-html",
+        "includes/footer_links.html",
+        lambda: {
             # Also kept as data: with fragment caching off, the HTML is rendered every time.
             "pages": site_cache.cached("footer-links", site_pages),
             "social_links": current_settings(request)["social_links"],
-        }
-        return render_to_string("includes/footer_links.html", links, request)
-
-    host = request.get_host() if request is not None else ""
-    return site_cache.cached_html(f"footer-links:{host}", render)
+        },
+    )
 
 
 class CachedUntilChangedNode(template.Node):
