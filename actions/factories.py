@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from actions.models import ActionDocument, ActionPage, ActionPartner
-from aimf_portal.factories import ItemPageFactory, paragraph_body
+from aimf_portal.items.factories import ItemPageFactory, paragraph_body
 
 
 class ActionPageFactory(ItemPageFactory):

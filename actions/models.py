@@ -7,9 +7,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from aimf_portal.blocks import BodyBlock
-from aimf_portal.forms import ActionPageForm
-from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage, tabbed_edit_handler
+from actions.forms import ActionPageForm
+from aimf_portal.editorial.blocks import BodyBlock
+from aimf_portal.editorial.panels import tabbed_edit_handler
+from aimf_portal.items.models import CountryTaggedItemBase, ThemeItemPage
 
 
 class ActionPageCountry(CountryTaggedItemBase):
@@ -56,7 +57,7 @@ class ActionPage(ThemeItemPage):
         help_text="La présentation du projet : objectifs, réalisations, chiffres.",
     )
 
-    listing_route_name = "action_listing"
+    listing_slug = "actions"
     card_meta_template = "actions/action_card_meta.html"
     listing_title = "Actions"
     listing_ordering = ("-start_date", "-first_published_at")

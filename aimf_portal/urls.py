@@ -9,13 +9,13 @@ urlpatterns = [
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
-    path("", include("aimf_portal.discovery_urls")),
-    path("", include("aimf_portal.operations_urls")),
+    path("", include("aimf_portal.discovery.urls")),
+    path("", include("aimf_portal.operations.urls")),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
-handler404 = "aimf_portal.views.not_found"
-handler500 = "aimf_portal.views.server_error"
+handler404 = "aimf_portal.operations.error_pages.not_found"
+handler500 = "aimf_portal.operations.error_pages.server_error"

@@ -3,8 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .dashboard import SchedulePanel, user_publishes_pages
-from .models import Country
+from aimf_portal.editorial.dashboard import SchedulePanel, user_publishes_pages
+from aimf_portal.models import Country
 
 
 class CountryViewSet(SnippetViewSet):

@@ -31,7 +31,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from aimf_portal.facets import FacetedListing
+    from aimf_portal.listings.facets import FacetedListing
     from aimf_portal.models import ThemePage
     from publications.models import PublicationPage, PublicationPageCountry
 

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from aimf_portal.factories import ItemPageFactory, paragraph_body
+from aimf_portal.items.factories import ItemPageFactory, paragraph_body
 from news.models import NewsPage
 
 

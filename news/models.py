@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -7,8 +9,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from aimf_portal.blocks import BodyBlock
-from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage, tabbed_edit_handler
+from aimf_portal.discovery import seo
+from aimf_portal.editorial.blocks import BodyBlock
+from aimf_portal.editorial.panels import tabbed_edit_handler
+from aimf_portal.items.models import CountryTaggedItemBase, ThemeItemPage
 
 
 class NewsPageCountry(CountryTaggedItemBase):
@@ -45,7 +49,8 @@ class NewsPage(ThemeItemPage):
         "vidéos.",
     )
 
-    listing_route_name = "news_listing"
+    listing_slug = "actualites"
+    in_news_feed = True
     card_meta_template = "news/news_card_meta.html"
     listing_title = "Actualités"
     listing_ordering = ("-date", "-first_published_at")
@@ -67,3 +72,15 @@ class NewsPage(ThemeItemPage):
     class Meta:
         verbose_name = "actualité"
         verbose_name_plural = "actualités"
+
+    def customise_metadata(self, request, metadata, context):
+        super().customise_metadata(request, metadata, context)
+        metadata.structured_data.append(seo.news_article(request, self, metadata))
+
+    def feed_guid(self):
+        # Stable across renames and moves, unlike the address.
+        return f"urn:aimf:actualite:{self.pk}"
+
+    def feed_pubdate(self):
+        # The editorial date, at noon in the site's time zone, is what the site shows.
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))

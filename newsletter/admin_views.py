@@ -18,10 +18,8 @@ from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button, HeaderButton
 
-from aimf_portal.models import ThemePage
-
 from .emails import unsubscribe_url
-from .models import ConsentEvent, Subscriber
+from .models import ConsentEvent, Subscriber, theme_model
 from .permissions import MANAGE_NEWSLETTER
 from .subscriptions import erase
 
@@ -38,7 +36,7 @@ class SubscriberFilterSet(WagtailFilterSet):
     )
     themes = ModelMultipleChoiceFilter(
         label="Thématiques",
-        queryset=ThemePage.objects.order_by("title"),
+        queryset=lambda request: theme_model().objects.order_by("title"),
         widget=forms.CheckboxSelectMultiple,
     )
     created_at = DateFromToRangeFilter(label="Inscrit entre le", widget=DateRangePickerWidget)

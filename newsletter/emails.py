@@ -13,7 +13,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from aimf_portal.text import accent_insensitive_key
+from aimf_portal.editorial.text import accent_insensitive_key
 
 from .conf import DAY, newsletter_setting
 from .tokens import confirmation_token, unsubscribe_token

@@ -5,12 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature
 from django.forms.models import ModelChoiceIterator
 
-from aimf_portal.models import ThemePage
-from aimf_portal.site_cache import public
-from aimf_portal.text import accent_insensitive_key
+from aimf_portal.caching.site_data import public
+from aimf_portal.editorial.text import accent_insensitive_key
 
 from .conf import newsletter_setting
-from .models import ConsentText
+from .models import ConsentText, theme_model
 from .privacy import normalise_email
 from .tokens import form_started_stamp, seconds_since_form_started
 
@@ -88,7 +87,7 @@ class AddressForm(forms.Form):
 class SignupForm(AddressForm):
     themes = ThemeChoiceField(
         label="Thématiques qui vous intéressent (facultatif)",
-        queryset=ThemePage.objects.none(),  # Set per form: public() queries view restrictions.
+        queryset=None,  # Set per form: public() queries view restrictions.
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -112,7 +111,7 @@ class SignupForm(AddressForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = public(ThemePage.objects.live())
+        self.fields["themes"].queryset = public(theme_model().objects.live())
         # The text shown is always the current one; the hidden version says which one it was.
         # None only if every version was deleted by hand: sign-ups then close, the site stays up.
         self.consent_text = ConsentText.current()

@@ -228,3 +228,9 @@ class SuppressedAddress(models.Model):
 
     def __str__(self):
         return self.address_hash[:12]
+
+
+def theme_model():
+    """The site's theme pages, which subscribers choose from: found through the relation, not
+    imported (the site pages sit above this app)."""
+    return Subscriber.themes.field.related_model

@@ -8,11 +8,10 @@ keyed hash of the visitor's network (the IPv4 address or the IPv6 /64 prefix).
 import ipaddress
 
 from django.utils.crypto import salted_hmac
+from wagtail.models import Page
 
-from aimf_portal import site_cache
-from aimf_portal.models import StandardPage
-from aimf_portal.site_cache import public
-from aimf_portal.site_settings import current_settings
+from aimf_portal.caching.site_data import cached, public
+from aimf_portal.editorial.site_settings import current_settings
 
 from .conf import hash_key, newsletter_setting
 
@@ -63,10 +62,10 @@ def privacy_policy_url(request):
     page = current_settings(request)["privacy_page"]
     if page is None:
         slug = newsletter_setting("PRIVACY_PAGE_SLUG")
-        found = site_cache.cached(
+        found = cached(
             f"privacy-page:{slug}",
             # A list, so that "no such page" is cached too (the cache cannot store None).
-            lambda: list(public(StandardPage.objects.live()).filter(slug=slug)[:1]),
+            lambda: list(public(Page.objects.live()).filter(slug=slug)[:1]),
         )
         page = found[0] if found else None
     return page.get_url(request) if page is not None else ""

@@ -23,10 +23,11 @@ def seconds_to_wait(request, email):
 
 
 def _count(key, window_seconds):
-    """Add one to the counter at key and return it; the window starts at the first hit."""
+    """Add one to the counter at key and return it; the window starts at the first hit. 0 while
+    the cache is unreachable: visitors are let through rather than refused."""
     cache.add(key, 0, window_seconds)
     try:
-        return cache.incr(key)
+        return cache.incr(key) or 0
     except ValueError:  # The window ended between add() and incr().
         cache.set(key, 1, window_seconds)
         return 1

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from aimf_portal.factories import DocumentFactory, ItemPageFactory
+from aimf_portal.items.factories import DocumentFactory, ItemPageFactory
 from publications.models import PublicationPage
 
 

@@ -8,8 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from aimf_portal.facets import country_facet, publication_kind_facet, publication_year_facet
-from aimf_portal.models import CountryTaggedItemBase, ThemeItemPage, tabbed_edit_handler
+from aimf_portal.editorial.panels import tabbed_edit_handler
+from aimf_portal.items.models import CountryTaggedItemBase, ThemeItemPage
+from aimf_portal.listings.facets import (
+    country_facet,
+    publication_kind_facet,
+    publication_year_facet,
+)
 
 
 class PublicationPageCountry(CountryTaggedItemBase):
@@ -71,7 +76,7 @@ class PublicationPage(ThemeItemPage):
         "en ligne.",
     )
 
-    listing_route_name = "publication_listing"
+    listing_slug = "publications"
     card_meta_template = "publications/publication_card_meta.html"
     listing_title = "Publications & Réflexions"
     listing_ordering = ("-date", "-first_published_at")

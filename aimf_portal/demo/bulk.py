@@ -26,7 +26,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
 from actions.models import ActionPage, ActionPartner
-from aimf_portal.models import Country, ThemePage
+from aimf_portal.items.models import Country
+from aimf_portal.items.tree import child_path, first_free_step
+from aimf_portal.models import ThemePage
 from news.models import NewsPage
 from publications.models import PublicationPage
 
@@ -160,17 +162,6 @@ def scale_slug(kind, number):
     return f"{scale_prefix(kind)}{number:05d}"
 
 
-def step_code(number):
-    """A treebeard path step: `number` in base 36 on `Page.steplen` characters."""
-    digits = ""
-    while number:
-        number, digit = divmod(number, len(Page.alphabet))
-        digits = Page.alphabet[digit] + digits
-    if len(digits) > Page.steplen:
-        raise ValueError("Trop de pages sous une même thématique pour le chemin treebeard.")
-    return digits.rjust(Page.steplen, Page.alphabet[0])
-
-
 class ScaleLoader:
     """Tops up the synthetic items of each kind to `target`, spread over themes and countries."""
 
@@ -179,7 +170,7 @@ class ScaleLoader:
         self.log = log
         self.themes = list(ThemePage.objects.order_by("path"))
         self.countries = list(Country.objects.order_by("code"))
-        self.next_step = {theme.pk: self.first_free_step(theme) for theme in self.themes}
+        self.next_step = {theme.pk: first_free_step(theme) for theme in self.themes}
         media = MediaLibrary()
         self.image_ids = [media.image(illustration).pk for illustration in SHARED_ILLUSTRATIONS]
         self.document_ids = [
@@ -201,16 +192,6 @@ class ScaleLoader:
             "action": self.action,
             "publication": self.publication,
         }
-
-    @staticmethod
-    def first_free_step(theme):
-        last_path = (
-            Page.objects.filter(path__startswith=theme.path, depth=theme.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
-        return int(last_path[-Page.steplen :], len(Page.alphabet)) + 1 if last_path else 1
 
     def run(self):
         for kind in KIND_MODELS:
@@ -330,7 +311,7 @@ class ScaleLoader:
             title=item.title,
             draft_title=item.title,
             slug=item.slug,
-            path=theme.path + step_code(step),
+            path=child_path(theme, step),
             depth=theme.depth + 1,
             numchild=0,
             url_path=f"{theme.url_path}{item.slug}/",

@@ -16,8 +16,9 @@ from django.utils.text import slugify
 from wagtail.fields import StreamField
 
 from actions.models import ActionDocument, ActionPage, ActionPartner
-from aimf_portal.models import Country, HomePage, StandardPage, ThemePage
-from aimf_portal.site_settings import SiteSettings
+from aimf_portal.editorial.site_settings import SiteSettings
+from aimf_portal.items.models import Country
+from aimf_portal.models import HomePage, StandardPage, ThemePage
 from news.models import NewsPage
 from publications.models import PublicationPage
 
@@ -346,7 +347,7 @@ class DemoSite:
         match promo:
             case content.PublicationSeriesPromo():
                 cover = self.publications[promo.cover_slug]
-                listing_url = theme.get_url() + theme.reverse_subpage("publication_listing")
+                listing_url = theme.listing_url(PublicationPage)
                 value = {
                     "heading": promo.heading,
                     "text": promo.text,

@@ -53,12 +53,12 @@ INSTALLED_APPS = [
 # DatabaseUnavailableMiddleware catches the database errors of everything below it.
 MIDDLEWARE = [
     # First, so that every response carries the request id, cached and error pages included.
-    "aimf_portal.request_id.RequestIdMiddleware",
+    "aimf_portal.operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "aimf_portal.page_cache.PageCacheMiddleware",
-    "aimf_portal.db_unavailable.DatabaseUnavailableMiddleware",
-    "aimf_portal.site_routing.CachedSiteMiddleware",
+    "aimf_portal.caching.page_cache.PageCacheMiddleware",
+    "aimf_portal.operations.db_unavailable.DatabaseUnavailableMiddleware",
+    "aimf_portal.caching.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "aimf_portal.middleware.SecurityHeadersMiddleware",
+    "aimf_portal.operations.security_headers.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -83,13 +83,13 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "aimf_portal.login_protection.client_ip_address"
-AXES_LOCKOUT_CALLABLE = "aimf_portal.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "aimf_portal.operations.login_protection.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "aimf_portal.operations.login_protection.lockout_response"
 # Failure log lines name the username and address (the point of logging them), not the browser.
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = []
 
-# Headers sent with every response: SecurityMiddleware's, then aimf_portal.middleware's.
+# Headers sent with every response: SecurityMiddleware's, then operations.security_headers'.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -228,7 +228,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # The media library requires each image's description, its alt text (aimf_portal/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "aimf_portal.image_forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "aimf_portal.editorial.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's responsive embeds use an inline style that the strict CSP blocks: site.css sizes
 # embedded videos with aspect-ratio instead.
@@ -240,10 +240,14 @@ TAGGIT_CASE_INSENSITIVE = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "aimf_portal.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "aimf_portal.operations.request_id.RequestIdFilter"},
+        # An outage logs its start, not each of the thousands of operations it fails.
+        "once_a_minute": {"()": "aimf_portal.operations.log_format.OncePerInterval"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {"()": "aimf_portal.log_format.JsonFormatter"},
+        "json": {"()": "aimf_portal.operations.log_format.JsonFormatter"},
     },
     "handlers": {
         "console": {
@@ -260,19 +264,30 @@ LOGGING = {
         # One line per background task and per page action drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-redis's errors, ignored so that pages are served uncached (production).
+        "aimf_portal.caching.redis": {"filters": ["once_a_minute"]},
     },
 }
+DJANGO_REDIS_LOGGER = "aimf_portal.caching.redis"
 
 ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/")
 
-# Full-page cache (aimf_portal/page_cache.py): seconds an anonymous visitor's page is kept, here
-# and in the CDN (s-maxage); 0 disables it, and the CDN then stores nothing either.
+# Full-page cache (aimf_portal/caching/page_cache.py): seconds an anonymous visitor's page is
+# kept, here and in the CDN (s-maxage); 0 disables it, and the CDN then stores nothing either.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
-# Rendered parts of pages ({% cached_until_changed %}: a theme page's content, the footer form),
-# kept while nothing they show changes, and no longer than this, since they may link to pages
-# whose changes do not purge them (a promo's link). Independent of PAGE_CACHE_TIMEOUT: it is
-# what a page costs when it is not served whole from the cache (a new filter, a purge). 0: off.
+# Rendered parts of pages ({% cached_until_changed %}: a theme page's content and <head>, the
+# theme menu, the footer), kept while nothing they show changes, and no longer than this.
+# Independent of PAGE_CACHE_TIMEOUT: it is what a page costs when it is not served whole from
+# the cache (a new filter, a purge). 0: off.
 FRAGMENT_CACHE_TIMEOUT = env.int("FRAGMENT_CACHE_TIMEOUT", default=300)
+# Models shown on every page: saving or deleting one makes every cached page, fragment and datum
+# stale (aimf_portal/caching/invalidation.py). Pages say it themselves (shown_on_every_page).
+SITE_WIDE_CACHE_MODELS = [
+    "wagtailcore.Site",
+    "aimf_portal.Country",
+    "aimf_portal.SiteSettings",
+    "newsletter.ConsentText",
+]
 # The CDN or caching proxy in front of the site, purged when an editor publishes: an HTTP PURGE
 # server (Varnish, nginx) and/or Cloudflare, each only when its variables are set.
 WAGTAILFRONTENDCACHE = {}

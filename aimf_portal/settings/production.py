@@ -4,11 +4,12 @@ docs/deploy.md lists each variable. `manage.py check --deploy` gives no warning 
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, SECRET_KEY, STORAGES, env
+from .base import BASE_DIR, DATABASES, LOGGING, SECRET_KEY, STORAGES, env
 
 
 def required(name, what):
@@ -54,49 +55,51 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# Redis, shared by every application server, when REDIS_URL names one: site_cache's generation
-# number and the page cache's generations must be the same everywhere. Local memory otherwise,
-# for a single server. Image renditions have their own alias, which Wagtail uses when it exists.
+# Redis, shared by every application server, when REDIS_URL names one: the generation numbers
+# that make cached pages stale must be the same everywhere. Without it, a cache in files under
+# CACHE_DIR, shared by the workers of this one server (never a per-process memory: access
+# decisions and rate limits read it). Image renditions have their own alias, which Wagtail uses.
 REDIS_URL = env("REDIS_URL", default="")
 RENDITIONS_CACHE_TIMEOUT = 7 * 24 * 60 * 60
-# An unreachable Redis fails a request in a second instead of holding a worker until gunicorn's
-# timeout kills it (redis-py waits forever by default).
-REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
-# aimf_portal.cache_backends.RedisCache is Django's, made tolerant: with Redis down the site is
-# served uncached instead of failing (docs/deploy.md, « Cache et pannes »).
 if REDIS_URL:
+    # django-redis: with IGNORE_EXCEPTIONS, an unreachable Redis, or one that refuses writes
+    # (maxmemory reached), reads as an empty cache and the site is served uncached
+    # (docs/deploy.md, « Cache et pannes »). Timeouts of a second: redis-py waits forever.
+    REDIS_OPTIONS = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 1,
+    }
     CACHES = {
         "default": {
-            "BACKEND": "aimf_portal.cache_backends.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aimf",
             "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
-            "BACKEND": "aimf_portal.cache_backends.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aimf-renditions",
             "TIMEOUT": RENDITIONS_CACHE_TIMEOUT,
             "OPTIONS": REDIS_OPTIONS,
         },
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    # Each gunicorn worker would have its own page cache, which a publication purges in one
-    # worker only: without a shared cache, pages are not cached unless the operator insists.
+    # One server: pages and fragments are not cached unless the operator asks for it.
     PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=0)
     FRAGMENT_CACHE_TIMEOUT = env.int("FRAGMENT_CACHE_TIMEOUT", default=0)
+    CACHE_DIR = Path(env("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "aimf-default",
-        },
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "aimf-renditions",
-            "TIMEOUT": RENDITIONS_CACHE_TIMEOUT,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / alias),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+        for alias in ("default", "renditions")
     }
+    CACHES["renditions"]["TIMEOUT"] = RENDITIONS_CACHE_TIMEOUT
 
 # Keyed hashes of the newsletter (suppression list, network hash) outlive SECRET_KEY rotations.
 NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")

@@ -1,8 +1,9 @@
 from django import template
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
+from aimf_portal.discovery.seo import metadata_from_context
+from aimf_portal.items.models import THEME_FEED_SLUG
 from aimf_portal.models import ThemePage
-from aimf_portal.seo import metadata_from_context
 
 register = template.Library()
 
@@ -18,8 +19,8 @@ def feed_links(context):
     if isinstance(page, ThemePage):
         theme = page
     elif page is not None and getattr(page, "path", None):
-        theme = next((t for t in ThemePage.menu_queryset() if page.path.startswith(t.path)), None)
-    theme_feed_url = routablepageurl(context, theme, "news_feed") if theme is not None else ""
+        theme = next((t for t in ThemePage.menu() if page.path.startswith(t.path)), None)
+    theme_feed_url = routablepageurl(context, theme, THEME_FEED_SLUG) if theme is not None else ""
     return {"theme": theme, "theme_feed_url": theme_feed_url}
 
 

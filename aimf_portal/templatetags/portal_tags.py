@@ -1,24 +1,15 @@
 from django import template
-from django.template.defaultfilters import stringfilter
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
-from aimf_portal import site_cache
+from aimf_portal.caching.site_data import cached, cached_html
+from aimf_portal.discovery.seo import breadcrumb_ancestors
+from aimf_portal.editorial.site_settings import current_settings
 from aimf_portal.models import StandardPage, ThemePage
-from aimf_portal.seo import breadcrumb_ancestors
-from aimf_portal.site_cache import public
-from aimf_portal.site_settings import current_settings
-from aimf_portal.text import truncate_at_word
 
 register = template.Library()
 
 THEME_DEPTH = 3
-
-
-@register.filter(name="truncate_at_word")
-@stringfilter
-def truncate_at_word_filter(text, max_length):
-    return truncate_at_word(text, int(max_length))
 
 
 @register.filter
@@ -31,10 +22,10 @@ def french_date(value):
 
 
 def cached_site_template(request, name, template_name, template_context):
-    """template_name rendered with template_context(), as HTML kept by site_cache until the site
+    """template_name rendered with template_context(), as HTML kept in the cache until the site
     changes. By host: {% pageurl %} writes a full address for a page of another site."""
     host = request.get_host() if request is not None else ""
-    return site_cache.cached_html(
+    return cached_html(
         f"{name}:{host}",
         lambda: render_to_string(template_name, template_context(), request),
     )
@@ -42,7 +33,7 @@ def cached_site_template(request, name, template_name, template_context):
 
 @register.simple_tag(takes_context=True)
 def theme_navigation(context):
-    """The header's theme menu; its HTML is kept by site_cache, one copy per current theme."""
+    """The header's theme menu; its HTML is kept in the cache, one copy per current theme."""
     request = context.get("request")
     current = context.get("page")
     current_theme_path = ""
@@ -58,7 +49,7 @@ def theme_navigation(context):
         f"theme-navigation:{current_theme_path}:{current_is_theme}",
         "includes/theme_navigation.html",
         lambda: {
-            "themes": ThemePage.menu_queryset(),
+            "themes": ThemePage.menu(),
             "current_theme_path": current_theme_path,
             "current_is_theme": current_is_theme,
         },
@@ -72,12 +63,8 @@ def footer_text(context):
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """The footer's site pages and social links, as HTML kept by site_cache."""
+    """The footer's site pages and social links, as HTML kept in the cache."""
     request = context.get("request")
-
-    def site_pages():
-        pages = public(StandardPage.objects.live()).filter(depth=THEME_DEPTH)
-        return list(pages.only("title", "url_path", "path", "depth"))
 
     return cached_site_template(
         request,
@@ -85,7 +72,7 @@ def footer_links(context):
         "includes/footer_links.html",
         lambda: {
             # Also kept as data: with fragment caching off, the HTML is rendered every time.
-            "pages": site_cache.cached("footer-links", site_pages),
+            "pages": cached("footer-links", StandardPage.footer_pages),
             "social_links": current_settings(request)["social_links"],
         },
     )
@@ -99,7 +86,7 @@ class CachedUntilChangedNode(template.Node):
         name = self.name.resolve(context)
         if not name:
             return self.nodelist.render(context)
-        return site_cache.cached_html(
+        return cached_html(
             name, lambda: self.nodelist.render(context), scope=self.scope.resolve(context)
         )
 
@@ -107,7 +94,7 @@ class CachedUntilChangedNode(template.Node):
 @register.tag
 def cached_until_changed(parser, token):
     """{% cached_until_changed name scope %}…{% endcached_until_changed %}: the HTML inside,
-    kept by site_cache until the site or the scope changes; rendered anew when name is empty."""
+    kept in the cache until the site or the scope changes; rendered anew when name is empty."""
     try:
         _, name, scope = token.split_contents()
     except ValueError:
@@ -127,7 +114,7 @@ def breadcrumb(context, page, current_label=""):
     # The same list as the page's JSON-LD breadcrumb, fetched once for both.
     return {
         "request": context.get("request"),
-        "ancestors": breadcrumb_ancestors(page),
+        "ancestors": breadcrumb_ancestors(page, context.get("request")),
         "page": page,
         "current_label": current_label,
     }

@@ -1,7 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
 
-from aimf_portal import site_cache
+from aimf_portal.caching.site_data import cached_html
 from newsletter import privacy
 from newsletter.forms import SignupForm
 from newsletter.tokens import form_started_stamp
@@ -24,15 +24,13 @@ def newsletter_footer_form(context):
     """The footer sign-up form, left out of the newsletter's own pages (they have theirs).
 
     Its fields (the themes, the consent text) change with the site: they are rendered once per
-    change (site_cache); only the time the form was shown and the page it is on are per view.
+    change (cached_html); only the time the form was shown and the page it is on are per view.
     """
     request = context.get("request")
     if request is not None and getattr(request.resolver_match, "namespace", "") == "newsletter":
         return {"fields": ""}
     return {
-        "fields": site_cache.cached_html(
-            "newsletter-footer-fields", lambda: footer_fields(request)
-        ),
+        "fields": cached_html("newsletter-footer-fields", lambda: footer_fields(request)),
         "started": form_started_stamp(),
         "source_page": request.path if request is not None else "",
     }

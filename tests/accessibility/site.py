@@ -6,7 +6,8 @@ import io
 
 from actions.factories import ActionPageFactory
 from aimf_portal.demo.media import composition
-from aimf_portal.factories import ImageFactory, StandardPageFactory, ThemePageFactory
+from aimf_portal.factories import StandardPageFactory, ThemePageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from newsletter.models import ConsentText
 from newsletter.subscriptions import request_subscription

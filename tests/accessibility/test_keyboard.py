@@ -63,7 +63,7 @@ def test_header_filter_and_newsletter_forms_in_order_with_a_visible_focus(
     assert page.evaluate("document.activeElement.closest('.theme-nav__list') !== null")
     assert_all_visibly_focused(opened_menu)
 
-    for form in ["#publication_listing-formulaire form", ".site-footer .newsletter-form"]:
+    for form in ["#publications-formulaire form", ".site-footer .newsletter-form"]:
         expected = page.evaluate(FOCUSABLE_IN, form)
         assert len(expected) >= 3, f"{form} : {expected}"
         page.focus(f"{form} {expected[0]}")

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
-from aimf_portal.blocks import EventPromoBlock, LinkBlock
+from aimf_portal.editorial.blocks import EventPromoBlock, LinkBlock
 from tests.aimf_portal.html import parse_html, text_of
 
 EVENT = {

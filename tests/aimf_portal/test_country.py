@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from aimf_portal.factories import CountryFactory, member_countries
-from aimf_portal.models import Country
+from aimf_portal.items.factories import CountryFactory, member_countries
+from aimf_portal.items.models import Country
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

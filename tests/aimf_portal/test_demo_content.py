@@ -22,8 +22,8 @@ from wagtail.models import Page, Revision, Site
 
 from actions.models import ActionDocument, ActionPage, ActionPageCountry, ActionPartner
 from aimf_portal.demo import media, site
+from aimf_portal.editorial.site_settings import SiteSettings
 from aimf_portal.models import HomePage, StandardPage, ThemePage
-from aimf_portal.site_settings import SiteSettings
 from news.models import NewsPage, NewsPageCountry
 from publications.models import PublicationPage, PublicationPageCountry
 

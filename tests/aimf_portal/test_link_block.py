@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from aimf_portal.blocks import EventPromoBlock, LinkBlock
+from aimf_portal.editorial.blocks import EventPromoBlock, LinkBlock
 from aimf_portal.factories import home_page
 
 

@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Page, Site
 
-from aimf_portal.models import Country, HomePage
+from aimf_portal.items.models import Country
+from aimf_portal.models import HomePage
 
 
 @pytest.mark.django_db

@@ -23,7 +23,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actions.factories import ActionPageFactory
-from aimf_portal.factories import ImageFactory, ThemePageFactory
+from aimf_portal.factories import ThemePageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
 
@@ -112,7 +113,7 @@ def test_the_theme_menu_costs_the_same_for_1_or_23_themes(client):
 
 
 # An item page shows one item whatever the theme holds; its head adds the 1200×630 share
-# rendition (aimf_portal.seo): one read when warm (22 without it); cold (content types and
+# rendition (aimf_portal.discovery.seo): one read when warm (22 without it); cold (content types and
 # renditions not yet made), 31 instead of 26. Measured on SQLite and PostgreSQL.
 NEWS_PAGE_WARM_QUERIES = 23
 NEWS_PAGE_COLD_QUERIES = 31

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from actions.factories import ActionPageFactory
-from aimf_portal.factories import ImageFactory, ThemePageFactory
+from aimf_portal.factories import ThemePageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
 from tests.aimf_portal.html import assert_page_chrome, parse, text_of, theme_navigation
@@ -13,10 +14,10 @@ from tests.aimf_portal.html import assert_page_chrome, parse, text_of, theme_nav
 pytestmark = pytest.mark.django_db
 
 SECTIONS = [
-    ("news_listing", "Actualités", "/culture-patrimoine/actualites/", "Toutes les actualités"),
-    ("action_listing", "Actions", "/culture-patrimoine/actions/", "Toutes les actions"),
+    ("actualites", "Actualités", "/culture-patrimoine/actualites/", "Toutes les actualités"),
+    ("actions", "Actions", "/culture-patrimoine/actions/", "Toutes les actions"),
     (
-        "publication_listing",
+        "publications",
         "Publications & Réflexions",
         "/culture-patrimoine/publications/",
         "Toutes les publications",
@@ -74,8 +75,8 @@ def test_three_sections_in_order_with_their_headings(client, full_theme):
 
 
 @pytest.mark.parametrize(("route_name", "noun"), [
-    ("news_listing", "Actualité"), ("action_listing", "Action"),
-    ("publication_listing", "Publication"),
+    ("actualites", "Actualité"), ("actions", "Action"),
+    ("publications", "Publication"),
 ])  # fmt: skip
 def test_each_section_shows_the_six_newest_items_newest_first(client, full_theme, route_name, noun):
     cards = card_titles(section(fetch(client, full_theme), route_name))
@@ -107,7 +108,7 @@ def test_cards_show_the_date_in_french_and_a_clean_teaser(client, theme):
         countries=["VN"],
         image=ImageFactory(description="La citadelle de Hué"),
     )
-    card = section(fetch(client, theme), "news_listing").find("article", class_="card")
+    card = section(fetch(client, theme), "actualites").find("article", class_="card")
     assert text_of(card.find(class_="card__meta")) == "27 octobre 2025 · Hué · Vietnam"
     teaser = text_of(card.find(class_="card__teaser"))
     assert len(teaser) <= 180 and teaser.endswith("…")
@@ -121,9 +122,9 @@ def test_action_and_publication_cards_show_what_sets_them_apart(client, theme):
         parent=theme, raisonnance=True, issue_number=17, date=datetime.date(2025, 5, 12)
     )
     soup = fetch(client, theme)
-    action_meta = section(soup, "action_listing").find(class_="card__meta")
+    action_meta = section(soup, "actions").find(class_="card__meta")
     assert text_of(action_meta) == "Sousse, Tunisie · En cours"
-    publication_meta = section(soup, "publication_listing").find(class_="card__meta")
+    publication_meta = section(soup, "publications").find(class_="card__meta")
     assert text_of(publication_meta) == "Raisonnance n° 17 · Mai 2025"
 
 
@@ -133,9 +134,9 @@ def test_a_theme_without_items_says_so_in_each_section(client, theme):
         route_name: text_of(section(soup, route_name).find(class_="empty-state"))
         for route_name, _, _, _ in SECTIONS
     }
-    assert empty_states["news_listing"].startswith("Pas encore d'actualités sur cette thématique.")
-    assert empty_states["action_listing"].startswith("Pas encore d'actions sur cette thématique.")
-    assert empty_states["publication_listing"].startswith(
+    assert empty_states["actualites"].startswith("Pas encore d'actualités sur cette thématique.")
+    assert empty_states["actions"].startswith("Pas encore d'actions sur cette thématique.")
+    assert empty_states["publications"].startswith(
         "Pas encore de publications sur cette thématique."
     )
     assert not soup.select(".card")

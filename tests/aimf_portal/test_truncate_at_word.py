@@ -1,7 +1,11 @@
-"""The card teaser filter: cut at a word boundary, never longer than asked, marked with "…"."""
+"""The card teaser: cut at a word boundary, never longer than asked, marked with "…"."""
 
 import pytest
-from django.template import Context, Template
+
+from aimf_portal.editorial.text import truncate_at_word
+from aimf_portal.items.models import CARD_TEASER_LENGTH
+from news.factories import NewsPageFactory
+from tests.aimf_portal.html import parse_html
 
 TEASER = (
     "La ville de Québec et la ville de Namur célèbrent trente ans de jumelage autour de la "
@@ -10,9 +14,7 @@ TEASER = (
 
 
 def truncate(text, limit):
-    """Through the template filter, as cards use it."""
-    template = Template("{% load portal_tags %}{{ text|truncate_at_word:limit }}")
-    return template.render(Context({"text": text, "limit": limit}, autoescape=False))
+    return truncate_at_word(text, limit)
 
 
 def test_cuts_at_the_end_of_a_word_and_adds_an_ellipsis():
@@ -57,6 +59,11 @@ def test_a_single_long_word_is_cut_hard_rather_than_overflowing():
     assert len(cut) == 10
 
 
-def test_the_filter_escapes_html_in_templates():
-    template = Template("{% load portal_tags %}{{ text|truncate_at_word:50 }}")
-    assert template.render(Context({"text": "<b>Hué</b>"})) == "&lt;b&gt;Hué&lt;/b&gt;"
+@pytest.mark.django_db
+def test_a_card_shows_its_teaser_cut_and_escaped(client, theme):
+    teaser = "<b>Hué</b> " + TEASER
+    NewsPageFactory(parent=theme, teaser=teaser)
+    html = client.get(theme.url).content.decode()
+    shown = parse_html(html).select_one(".card__teaser")
+    assert shown.get_text() == truncate_at_word(teaser, CARD_TEASER_LENGTH)
+    assert "<b>Hué</b>" not in html

@@ -7,7 +7,8 @@ import pytest
 from django.test import RequestFactory
 
 from actions.factories import ActionPageFactory
-from aimf_portal.factories import ImageFactory, StandardPageFactory, home_page
+from aimf_portal.factories import StandardPageFactory, home_page
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from publications.factories import PublicationPageFactory

@@ -16,8 +16,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from aimf_portal.blocks import ImageWithCaptionBlock
-from aimf_portal.factories import ImageFactory
+from aimf_portal.editorial.blocks import ImageWithCaptionBlock
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from aimf_portal.factories import ImageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 

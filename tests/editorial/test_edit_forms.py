@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from actions.models import ActionPage
-from aimf_portal.factories import ImageFactory
-from aimf_portal.models import CARD_TEASER_LENGTH, TEASER_MAX_LENGTH, Country
+from aimf_portal.items.factories import ImageFactory
+from aimf_portal.items.models import CARD_TEASER_LENGTH, TEASER_MAX_LENGTH, Country
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from publications.models import PublicationPage

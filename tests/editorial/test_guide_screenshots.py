@@ -21,7 +21,7 @@ from wagtail.models import TaskState
 
 from aimf_portal.demo.content import Illustration
 from aimf_portal.demo.media import draw_illustration
-from aimf_portal.factories import DocumentFactory, ImageFactory
+from aimf_portal.items.factories import DocumentFactory, ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from publications.models import PublicationPage

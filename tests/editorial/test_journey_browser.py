@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from django.contrib.auth.models import Group
 
-from aimf_portal.factories import ImageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
@@ -107,7 +107,7 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
     assert news.live and not news.workflow_in_progress
 
     reviewer.goto(f"{live_server.url}{theme.url}")
-    titles = reviewer.locator("#section-news_listing .card__title").all_inner_texts()
+    titles = reviewer.locator("#section-actualites .card__title").all_inner_texts()
     assert titles == [TITLE, "Une actualité plus ancienne"]
     for feed_path in (f"{theme.url}rss/", "/rss/"):
         assert feed_titles(reviewer, f"{live_server.url}{feed_path}") == [

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from aimf_portal.factories import ImageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 

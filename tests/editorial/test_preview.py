@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from aimf_portal.factories import ImageFactory
-from aimf_portal.models import CARD_PREVIEW_MODE
+from aimf_portal.items.factories import ImageFactory
+from aimf_portal.items.models import CARD_PREVIEW_MODE
 from news.factories import NewsPageFactory
 
 from .helpers import news_form_data

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from aimf_portal.factories import ImageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 

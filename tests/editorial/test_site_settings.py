@@ -9,8 +9,8 @@ from django.utils.html import escape
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from aimf_portal.editorial.site_settings import DEFAULT_FOOTER_TEXT, SiteSettings
 from aimf_portal.factories import StandardPageFactory, home_page
-from aimf_portal.site_settings import DEFAULT_FOOTER_TEXT, SiteSettings
 from newsletter.models import ConsentText
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
 
-SECTION = "#section-publication_listing"
-RESULTS = "#publication_listing-resultats .card__title a"
-CARDS = "#publication_listing-resultats .card"
+SECTION = "#section-publications"
+RESULTS = "#publications-resultats .card__title a"
+CARDS = "#publications-resultats .card"
 
 
 @pytest.fixture
@@ -35,26 +35,24 @@ def test_ticking_countries_updates_results_in_place(
     page.goto(f"{live_server.url}/culture-patrimoine/")
     page.evaluate("window.loadedOnce = true")
 
-    page.locator("#publication_listing-pays-bj").check()
-    page.wait_for_url(re.compile(r"\?pays=bj#section-publication_listing$"))
-    page.locator("#publication_listing-pays-tn").check()
-    page.wait_for_url(re.compile(r"\?pays=bj&pays=tn#section-publication_listing$"))
+    page.locator("#publications-pays-bj").check()
+    page.wait_for_url(re.compile(r"\?pays=bj#section-publications$"))
+    page.locator("#publications-pays-tn").check()
+    page.wait_for_url(re.compile(r"\?pays=bj&pays=tn#section-publications$"))
     # Locator waits: the page's Content-Security-Policy forbids the eval behind wait_for_function.
     expect(page.locator(CARDS)).to_have_count(2)
 
     assert listed(page) == ["Cahier béninois", "Cahier tunisien"]
-    assert page.locator("#publication_listing-statut").inner_text() == (
-        "2 publications avec ces filtres"
-    )
+    assert page.locator("#publications-statut").inner_text() == ("2 publications avec ces filtres")
     assert page.evaluate("window.loadedOnce") is True, "the page was reloaded"
-    assert page.evaluate("document.activeElement.id") == "publication_listing-pays-tn"
-    assert "Nouvelles de Hué" in page.locator("#section-news_listing").inner_text()
+    assert page.evaluate("document.activeElement.id") == "publications-pays-tn"
+    assert "Nouvelles de Hué" in page.locator("#section-actualites").inner_text()
 
     page.go_back()
-    page.wait_for_url(re.compile(r"\?pays=bj#section-publication_listing$"))
+    page.wait_for_url(re.compile(r"\?pays=bj#section-publications$"))
     expect(page.locator(CARDS)).to_have_count(1)
     assert listed(page) == ["Cahier béninois"]
-    assert page.locator("#publication_listing-pays-tn").is_checked() is False
+    assert page.locator("#publications-pays-tn").is_checked() is False
 
 
 @pytest.mark.browser
@@ -64,13 +62,13 @@ def test_the_filter_works_without_javascript(
 ):
     page = browser_page_without_js
     page.goto(f"{live_server.url}/culture-patrimoine/")
-    page.locator("#publication_listing-pays-bj").check()
-    page.locator("#publication_listing-pays-cm").check()
+    page.locator("#publications-pays-bj").check()
+    page.locator("#publications-pays-cm").check()
     page.locator(f"{SECTION} button[type=submit]").click()
-    page.wait_for_url(re.compile(r"\?pays=bj&pays=cm#section-publication_listing$"))
+    page.wait_for_url(re.compile(r"\?pays=bj&pays=cm#section-publications$"))
 
     assert listed(page) == ["Cahier béninois", "Guide camerounais"]
-    assert page.locator("#publication_listing-pays-bj").is_checked()
-    assert page.locator("#publication_listing-pays-cm").is_checked()
+    assert page.locator("#publications-pays-bj").is_checked()
+    assert page.locator("#publications-pays-cm").is_checked()
     chips = page.locator(f"{SECTION} .chip").all_inner_texts()
     assert [chip.split("\n")[0] for chip in chips] == ["Bénin ×", "Cameroun ×", "Tout effacer"]

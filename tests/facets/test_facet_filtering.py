@@ -172,18 +172,16 @@ class TestThemePagePublicationsSection:
     ):
         NewsPageFactory(parent=theme, title="Actualité camerounaise", countries=["CM"])
         soup = soup_of(client, "/culture-patrimoine/?pays=tn")
-        section = "#publication_listing-resultats"
+        section = "#publications-resultats"
         assert listed_titles(soup, section) == {"Cahier tunisien", "Rapport Bénin Tunisie"}
-        assert "Actualité camerounaise" in soup.select_one("#section-news_listing").get_text()
-        assert status_text(soup, "publication_listing-statut") == (
-            "2 publications avec ces filtres"
-        )
-        more = soup.select_one("#section-publication_listing .section__more")["href"]
+        assert "Actualité camerounaise" in soup.select_one("#section-actualites").get_text()
+        assert status_text(soup, "publications-statut") == ("2 publications avec ces filtres")
+        more = soup.select_one("#section-publications .section__more")["href"]
         assert more == f"{LISTING}?pays=tn"
 
     def test_the_form_comes_back_to_the_section(self, client, tagged_publications):
         soup = soup_of(client, "/culture-patrimoine/")
-        form = soup.select_one("#section-publication_listing form[data-facet-form]")
+        form = soup.select_one("#section-publications form[data-facet-form]")
         assert form["method"] == "get"
-        assert form["action"] == "/culture-patrimoine/#section-publication_listing"
-        assert facet_options(soup, "pays", form="#section-publication_listing form")["bj"][1] == 2
+        assert form["action"] == "/culture-patrimoine/#section-publications"
+        assert facet_options(soup, "pays", form="#section-publications form")["bj"][1] == 2

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from aimf_portal.factories import ImageFactory
+from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from tests.aimf_portal.html import assert_page_chrome, text_of
 

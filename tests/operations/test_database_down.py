@@ -41,7 +41,7 @@ def assert_maintenance_page(response):
 
 
 def test_a_page_answers_503_in_french_and_the_outage_is_logged(client, page, database_down, caplog):
-    with caplog.at_level(logging.ERROR, logger="aimf_portal.db_unavailable"):
+    with caplog.at_level(logging.ERROR, logger="aimf_portal.operations.db_unavailable"):
         response = client.get(page.url)
     assert_maintenance_page(response)
     assert "Base de données injoignable, réponse 503 pour GET /culture-patrimoine/" in caplog.text

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.urls import path
 
-from aimf_portal.request_id import RequestIdMiddleware
-from aimf_portal.views import server_error
+from aimf_portal.operations.error_pages import server_error
+from aimf_portal.operations.request_id import RequestIdMiddleware
 
 
 def failing_view(request):
@@ -20,7 +20,7 @@ def failing_view(request):
 
 
 urlpatterns = [path("panne/", failing_view)]
-handler500 = "aimf_portal.views.server_error"
+handler500 = "aimf_portal.operations.error_pages.server_error"
 
 
 def test_the_handler_renders_while_the_database_is_unreachable(monkeypatch):

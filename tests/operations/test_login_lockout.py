@@ -10,7 +10,7 @@ from django.db.models import F
 from django.test import RequestFactory
 from django.urls import reverse
 
-from aimf_portal.login_protection import client_ip_address
+from aimf_portal.operations.login_protection import client_ip_address
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ CACHED_URLS = {
     "theme page": "/culture-patrimoine/",
     "theme page, filtered": "/culture-patrimoine/?pays=bj",
     "listing": "/culture-patrimoine/actualites/",
-    "listing, filtered, page 1": "/culture-patrimoine/publications/?pays=bj&pays=sn&page=1",
+    "listing, filtered": "/culture-patrimoine/publications/?pays=bj&pays=sn",
     "item": "/culture-patrimoine/une-actualite/",
     "site feed": "/rss/",
     "theme feed": "/culture-patrimoine/rss/",

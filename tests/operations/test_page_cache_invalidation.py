@@ -6,7 +6,8 @@ from django.test import Client
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
-from aimf_portal.factories import CountryFactory, StandardPageFactory, ThemePageFactory, home_page
+from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
+from aimf_portal.items.factories import CountryFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 

@@ -34,15 +34,15 @@ def test_with_redis_every_alias_tolerates_outages_and_pages_are_cached():
         CLOUDFLARE_API_TOKEN="jeton",
         CLOUDFLARE_ZONE_ID="zone",
     )
-    assert shown["backends"] == ["aimf_portal.cache_backends.RedisCache"]
+    assert shown["backends"] == ["django_redis.cache.RedisCache"]
     assert shown["PAGE_CACHE_TIMEOUT"] == 300
     assert shown["frontend"] == {"proxy": "HTTPBackend", "cloudflare": "CloudflareBackend"}
     assert shown["middleware"] == [
-        "aimf_portal.request_id.RequestIdMiddleware",
+        "aimf_portal.operations.request_id.RequestIdMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
-        "aimf_portal.page_cache.PageCacheMiddleware",
-        "aimf_portal.db_unavailable.DatabaseUnavailableMiddleware",
+        "aimf_portal.caching.page_cache.PageCacheMiddleware",
+        "aimf_portal.operations.db_unavailable.DatabaseUnavailableMiddleware",
     ]
 
 

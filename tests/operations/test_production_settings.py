@@ -94,7 +94,11 @@ def test_production_defaults():
     assert shown["SECURE_HSTS_SECONDS"] == 31_536_000
     assert shown["caches"] == {"default": "RedisCache", "renditions": "RedisCache"}
     assert shown["redis"] == "redis://cache.aimf.example:6379/0"
-    assert shown["redis_options"] == {"socket_connect_timeout": 1, "socket_timeout": 1}
+    assert shown["redis_options"] == {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 1,
+    }
     assert shown["EMAIL_HOST"] == "smtp.aimf.example"
 
 
@@ -104,7 +108,8 @@ def test_production_reads_connection_hsts_and_cache_from_the_environment():
     )
     assert (shown["CONN_MAX_AGE"], shown["CONN_HEALTH_CHECKS"]) == (0, False)
     assert shown["SECURE_HSTS_SECONDS"] == 3600
-    assert shown["caches"] == {"default": "LocMemCache", "renditions": "LocMemCache"}
+    # Shared by the workers of the server: never one memory per process.
+    assert shown["caches"] == {"default": "FileBasedCache", "renditions": "FileBasedCache"}
 
 
 def test_production_logs_one_json_object_per_line_on_stdout():

@@ -10,8 +10,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import path
 
-from aimf_portal.log_format import JsonFormatter
-from aimf_portal.request_id import NO_REQUEST, RequestIdFilter, RequestIdMiddleware
+from aimf_portal.operations.log_format import JsonFormatter
+from aimf_portal.operations.request_id import NO_REQUEST, RequestIdFilter, RequestIdMiddleware
 
 logger = logging.getLogger("aimf_portal.tests")
 

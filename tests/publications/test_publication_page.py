@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from aimf_portal.factories import DocumentFactory, ImageFactory, pdf_bytes
+from aimf_portal.items.factories import DocumentFactory, ImageFactory, pdf_bytes
 from publications.factories import PublicationPageFactory
 from publications.models import PublicationPage
 from tests.aimf_portal.html import assert_page_chrome, text_of

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from aimf_portal import site_cache
+from aimf_portal.caching.invalidation import purge_site
 from aimf_portal.demo.bulk import ScaleLoader
 from aimf_portal.demo.site import DemoSite
 from aimf_portal.models import HomePage
@@ -64,7 +64,7 @@ class Command(BaseCommand):
         if scale:
             self.load_scale(scale)
         # Bulk writes send no signals: cached menus and lists would not know about them.
-        site_cache.invalidate()
+        purge_site()
         if with_demo_users:
             self.create_demo_users()
         self.stdout.write(self.style.SUCCESS(f"Terminé en {time.monotonic() - started:.1f} s."))

@@ -1,21 +1,31 @@
-"""RSS 2.0 feeds of the news: the whole site at /rss/, one theme at /<theme>/rss/."""
-
-import datetime
+"""RSS 2.0 feeds of one kind of item (the news): the whole site at /rss/, one theme at
+/<theme>/rss/. The item model names its feed entry's identifier and date."""
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
+from aimf_portal.items.images import ENCLOSURE_FILTER
+from aimf_portal.items.models import item_models
+
 FEED_SIZE = 20
-# One of the card's renditions (aimf_portal.images.CARD_SIZES): the listing prefetches it.
-ENCLOSURE_FILTER = "fill-960x600|format-jpeg"
 
 
-class NewsFeed(Feed):
-    """The latest public news, site-wide or under one theme (`NewsFeed()(request, theme=…)`)."""
+def news_model():
+    """The kind of item the site's news feed carries."""
+    return next(model for model in item_models() if model.in_news_feed)
+
+
+class ItemFeed(Feed):
+    """The latest public items of `model`, site-wide or under one theme: a new instance per
+    request (`ItemFeed(model)(request, theme=…)`), which keeps the request for absolute URLs."""
 
     feed_type = Rss201rev2Feed
     language = "fr"
+    item_guid_is_permalink = False
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -26,26 +36,23 @@ class NewsFeed(Feed):
 
     def title(self, theme):
         if theme is None:
-            return "Actualités de l'AIMF"
-        return f"Actualités – {theme.title} – AIMF"
+            return f"{self.model.listing_title} de l'AIMF"
+        return f"{self.model.listing_title} – {theme.title} – AIMF"
 
     def link(self, theme):
         return theme.get_url(self.request) if theme is not None else "/"
 
     def description(self, theme):
+        noun = self.model._meta.verbose_name_plural
         if theme is None:
-            return (
-                "Les dernières actualités de l'Association internationale des maires francophones."
-            )
-        return f"Les dernières actualités de l'AIMF sur la thématique {theme.title}."
+            return f"Les dernières {noun} de l'Association internationale des maires francophones."
+        return f"Les dernières {noun} de l'AIMF sur la thématique {theme.title}."
 
     def feed_url(self, theme):
         return self.request.build_absolute_uri(self.request.path)
 
     def items(self, theme):
-        from news.models import NewsPage
-
-        return NewsPage.listing_queryset(theme)[:FEED_SIZE]
+        return self.model.listing_queryset(theme)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -57,14 +64,10 @@ class NewsFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        # Stable across renames and moves, unlike the address.
-        return f"urn:aimf:actualite:{item.pk}"
-
-    item_guid_is_permalink = False
+        return item.feed_guid()
 
     def item_pubdate(self, item):
-        # The editorial date, at noon in the site's time zone, is what the site shows.
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
+        return item.feed_pubdate()
 
     def item_updateddate(self, item):
         return item.last_published_at

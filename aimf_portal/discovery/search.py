@@ -11,7 +11,7 @@ French stop words are dropped from the query on both backends. PostgreSQL's Fren
 lists can only be extended with a file on the database server, so the query is cleaned here.
 A query of stop words only gets a French answer instead of results.
 
-Results carry the country facet of the listings (aimf_portal.facets.CountryFacet), each kind's
+Results carry the country facet of the listings (listings.facets.CountryFacet), each kind's
 counts summed: a count is what the visitor gets by ticking that country.
 
 A search reads Wagtail's index once: the ids of every match, best first, from which the page of
@@ -24,9 +24,9 @@ ranks them: ts_rank of the title, weighted by its norm, plus that of the body.
 """
 
 import re
+from collections import Counter
 from functools import reduce
 from operator import or_
-from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -42,11 +42,12 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database.postgres.weights import WEIGHTS_VALUES
 from wagtail.search.models import IndexEntry
 
-from . import seo
-from .facets import country_facet
-from .pagination import paginate
-from .site_cache import public
-from .text import accent_insensitive_key
+from aimf_portal.caching.site_data import public
+from aimf_portal.discovery import seo
+from aimf_portal.editorial.text import accent_insensitive_key
+from aimf_portal.items.models import item_models
+from aimf_portal.listings.facets import country_facet
+from aimf_portal.listings.listing import FacetedListing
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 12
@@ -65,12 +66,6 @@ FRENCH_STOP_WORDS_TEXT = """
     aies ait ayons ayez aient eusse eusses eût eussions eussiez eussent
 """
 FRENCH_STOP_WORDS = frozenset(map(accent_insensitive_key, FRENCH_STOP_WORDS_TEXT.split()))
-
-
-def searchable_models():
-    from .models import ThemePage
-
-    return ThemePage.item_models()
 
 
 class SearchForm(forms.Form):
@@ -102,10 +97,8 @@ class SearchForm(forms.Form):
         ]
 
 
-def search_matches(words, pages=None):
-    """(page id, content type id) of the live, public items matching every word, best first."""
-    if pages is None:
-        pages = public(Page.objects.live().type(*searchable_models()))
+def search_matches(words, pages):
+    """(page id, content type id) of the items of `pages` matching every word, best first."""
     if connections[pages.db].vendor == "postgresql":
         return postgresql_matches(words, pages)
     results = pages.search(" ".join(words), operator="and")
@@ -121,7 +114,7 @@ def postgresql_matches(words, pages):
     all_words = SearchQuery(" ".join(words), config=config, search_type="plain")
     rank = SearchRank(F("title"), all_words, weights=WEIGHTS_VALUES) * F("title_norm")
     rank += SearchRank(F("body"), all_words, weights=WEIGHTS_VALUES)
-    content_types = ContentType.objects.get_for_models(*searchable_models()).values()
+    content_types = ContentType.objects.get_for_models(*item_models()).values()
     return list(
         IndexEntry.objects.filter(every_word, content_type__in=content_types)
         .annotate(page_id=Cast("object_id", IntegerField()))
@@ -135,77 +128,51 @@ def model_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model_class()
 
 
-class CountryFilter:
-    """The listings' country facet over one search's matches, whatever their kind."""
+def ids_by_model(matches):
+    grouped = {}
+    for page_id, content_type_id in matches:
+        grouped.setdefault(model_of(content_type_id), []).append(page_id)
+    return grouped
+
+
+class SearchListing(FacetedListing):
+    """The listings' country facet over one search's matches, whatever their kind: a count is
+    what the visitor gets by ticking that country, every kind together."""
 
     def __init__(self, query_dict, query, words):
-        self.facet = country_facet()
-        self.models = searchable_models()
-        self.ignored_input = self.facet.read(query_dict, self.facet.known_values(Page))
-        self.query = query
+        self.models = item_models()
         self.words = words
+        pages = public(Page.objects.live().type(*self.models))
+        super().__init__(
+            self.models[0], pages, query_dict, facets=[country_facet], fixed_pairs=[("q", query)]
+        )
+
+    def narrow(self, queryset, except_facet=None):
+        for facet, values in self.form.selection.items():
+            if facet is not except_facet:
+                kinds = (facet.selection_q(model, values) for model in self.models)
+                queryset = queryset.filter(reduce(or_, kinds))
+        return queryset
 
     @cached_property
-    def all_matches(self):
-        return search_matches(self.words)
+    def matches(self):
+        return search_matches(self.words, self.queryset)
 
-    def results(self):
-        if not self.facet.selected:
-            return self.all_matches
-        selection = reduce(or_, (self.facet.selection_q(model) for model in self.models))
-        pages = public(Page.objects.live().type(*self.models)).filter(selection)
-        return search_matches(self.words, pages)
-
-    def options(self):
-        """Each country with the number of matches tagged with it, all kinds together."""
-        ids_by_model = {model: [] for model in self.models}
-        for page_id, content_type_id in self.all_matches:
-            ids_by_model[model_of(content_type_id)].append(page_id)
-        merged = {}
-        for model, ids in ids_by_model.items():
-            for option in self.facet.options(model, model.objects.filter(pk__in=ids)):
-                if option.value in merged:
-                    merged[option.value].count += option.count
-                else:
-                    merged[option.value] = option
-        return sorted(merged.values(), key=lambda option: accent_insensitive_key(option.label))
-
-    def url(self, countries):
-        pairs = [("q", self.query), *((self.facet.parameter, value) for value in countries)]
-        return f"/recherche/?{urlencode(pairs)}"
-
-    def context(self):
-        options = self.options()
-        return {
-            "country_options": options,
-            "country_legend": self.facet.legend,
-            "active_countries": [
-                {
-                    "label": option.label,
-                    "remove_url": self.url(v for v in self.facet.selected if v != option.value),
-                }
-                for option in options
-                if option.selected
-            ],
-            "all_countries_url": self.url([]),
-            "ignored_input": self.ignored_input,
-        }
+    def counts(self, facet):
+        matches = search_matches(self.words, self.narrow(self.base_queryset, except_facet=facet))
+        total = Counter()
+        for model, ids in ids_by_model(matches).items():
+            total.update(facet.counts(model, model.objects.filter(pk__in=ids)))
+        return total
 
 
 def with_card_data(matches):
     """The specific items of one page of matches, in the same order, with what cards show."""
-    ids_by_model = {}
-    for page_id, content_type_id in matches:
-        ids_by_model.setdefault(model_of(content_type_id), []).append(page_id)
     specific = {}
-    for model, ids in ids_by_model.items():
+    for model, ids in ids_by_model(matches).items():
         for item in model.with_card_data(model.objects.filter(pk__in=ids)):
             specific[item.pk] = item
-    return [
-        {"item": specific[page_id], "kind": type(specific[page_id])._meta.verbose_name}
-        for page_id, _content_type_id in matches
-        if page_id in specific
-    ]
+    return [specific[page_id] for page_id, _content_type_id in matches if page_id in specific]
 
 
 @never_cache
@@ -224,14 +191,10 @@ def search(request):
     page_number = 1
     countries = []
     if words:
-        country_filter = CountryFilter(request.GET, query, words)
-        page_obj = paginate(request, country_filter.results(), RESULTS_PER_PAGE)
-        context.update(
-            country_filter.context(),
-            page_obj=page_obj,
-            results=with_card_data(page_obj.object_list),
-        )
-        page_number = page_obj.number
-        countries = [active["label"] for active in context["active_countries"]]
+        listing = SearchListing(request.GET, query, words)
+        context.update(listing.paginated_context(request, listing.matches, RESULTS_PER_PAGE))
+        context["results"] = with_card_data(context["page_obj"].object_list)
+        page_number = context["page_obj"].number
+        countries = [active["label"] for active in context["active_filters"]]
     context["page_metadata"] = seo.for_search(request, query, countries, page_number)
     return TemplateResponse(request, "aimf_portal/search_results.html", context, status=status)

@@ -25,7 +25,3 @@ class ThemeItemPageForm(WagtailAdminPageForm):
         if self.countries_required and not kept:
             raise ValidationError("Indiquez au moins un pays : les listes se filtrent par pays.")
         return kept
-
-
-class ActionPageForm(ThemeItemPageForm):
-    countries_required = True

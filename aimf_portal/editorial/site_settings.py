@@ -1,21 +1,18 @@
 """What the whole site shows and an Éditeur may change: footer text, social links, privacy page.
 
-Every page's footer reads these, so they live in the site cache: one query when the cache is
-cold, none after. Saving the settings moves the cache generation on, as a page change does.
+Every page's footer reads these, so they are cached: one query when the cache is cold, none
+after. Saving them makes every cached page stale (settings.SITE_WIDE_CACHE_MODELS).
 """
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
-from . import site_cache
-from .site_cache import public
+from aimf_portal.caching.site_data import cached, public
 
 DEFAULT_FOOTER_TEXT = (
     "L'Association internationale des maires francophones rassemble des villes qui coopèrent "
@@ -93,10 +90,4 @@ def current_settings(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return read_settings(None)
-    return site_cache.cached(f"site-settings:{site.pk}", lambda: read_settings(site))
-
-
-@receiver(post_save, sender=SiteSettings)
-@receiver(post_delete, sender=SiteSettings)
-def invalidate_on_settings_change(sender, **kwargs):
-    site_cache.invalidate()
+    return cached(f"site-settings:{site.pk}", lambda: read_settings(site))

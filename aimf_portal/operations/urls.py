@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import health
+from aimf_portal.operations import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

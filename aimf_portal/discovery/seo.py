@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
-from .text import truncate_at_word
+from aimf_portal.editorial.text import truncate_at_word
 
 SITE_NAME = "Association internationale des maires francophones"
 SITE_ACRONYM = "AIMF"
@@ -85,17 +85,18 @@ def absolute_url(request, url):
     return site_root_url(request) + url
 
 
-def breadcrumb_ancestors(page):
+def breadcrumb_ancestors(page, request):
     """The pages above `page` shown in its breadcrumb, fetched once per page and request."""
-    if not hasattr(page, "_breadcrumb_ancestors"):
-        if page.depth <= 3:
-            # Below the tree's root (never shown) there is at most the parent, which Wagtail's
-            # route has already fetched (get_parent's cache): no query.
-            above = [page.get_parent()] if page.depth == 3 else []
+    if not hasattr(page, "breadcrumb_ancestors"):
+        site = Site.find_for_request(request)
+        if site is not None and page.depth == site.root_page.depth + 1:
+            # Right under the home page, which the request's site already holds: no query.
+            above = [site.root_page]
         else:
+            # Below the tree's root, which is never shown.
             above = list(page.get_ancestors().filter(depth__gt=1))
-        page._breadcrumb_ancestors = above
-    return page._breadcrumb_ancestors
+        page.breadcrumb_ancestors = above
+    return page.breadcrumb_ancestors
 
 
 def with_details(title, details, page_number=1):
@@ -157,11 +158,11 @@ def breadcrumb_list(trail):
 
 
 def page_trail(request, page):
-    ancestors = breadcrumb_ancestors(page)
+    ancestors = breadcrumb_ancestors(page, request)
     return [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
 
 
-def news_article(request, page, canonical_url, image):
+def news_article(request, page, metadata):
     published = page.date.isoformat()
     # A preview of an item never published has no publication time yet.
     modified = page.last_published_at.isoformat() if page.last_published_at else published
@@ -170,56 +171,37 @@ def news_article(request, page, canonical_url, image):
         "@type": "NewsArticle",
         "headline": page.title,
         "description": page_description(page),
-        "mainEntityOfPage": canonical_url,
+        "mainEntityOfPage": metadata.canonical_url,
         "datePublished": published,
         "dateModified": modified,
         "author": organization(request),
         "publisher": organization(request),
     }
-    if image is not None:
-        data["image"] = [image.url]
+    if metadata.image is not None:
+        data["image"] = [metadata.image.url]
     return data
 
 
-def active_filter_labels(filters):
-    return [active["label"] for active in filters]
-
-
 def for_page(request, page, context):
-    """A Wagtail page: home page, theme, news, action, publication or standard page."""
-    from news.models import NewsPage
-
-    from .models import HomePage, ThemeItemPage, ThemePage
-
+    """A Wagtail page; its type adds what is its own in `customise_metadata`."""
     canonical_url = page.get_full_url(request)
-    image = share_image(request, getattr(page, "image", None))
     metadata = PageMetadata(
         title=page.seo_title or page.title,
         description=page_description(page),
         canonical_url=canonical_url,
-        image=image,
+        image=share_image(request, getattr(page, "image", None)),
     )
-    if isinstance(page, HomePage):
-        metadata.title = page.seo_title or SITE_NAME
-        metadata.structured_data.append({"@context": SCHEMA_CONTEXT, **organization(request)})
-        return metadata
-    if isinstance(page, ThemePage):
-        filters = context.get("active_filter_labels", [])
-        metadata.title = with_details(metadata.title, filters)
-        # The theme page's section filters: a distinct address per combination, not indexed.
-        metadata.robots = "noindex, follow" if filters else ""
-    if isinstance(page, ThemeItemPage):
-        metadata.og_type = "article"
-    if isinstance(page, NewsPage):
-        metadata.structured_data.append(news_article(request, page, canonical_url, image))
+    customise = getattr(page, "customise_metadata", None)
+    if customise is not None:
+        customise(request, metadata, context)
     if page.depth > 2:
         trail = [*page_trail(request, page), (page.title, canonical_url)]
         metadata.structured_data.append(breadcrumb_list(trail))
     return metadata
 
 
-def for_listing(request, theme, context):
-    """One of a theme's full listings, maybe filtered and paginated.
+def for_listing(request, page, context):
+    """A page's full listing (a theme's news, say), maybe filtered and paginated.
 
     Every filter combination is a distinct address: search engines would crawl millions of
     them. Filtered pages are therefore not indexed (their links are still followed) and name the
@@ -227,18 +209,18 @@ def for_listing(request, theme, context):
     """
     listing = context["listing"]
     page_number = context["page_obj"].number
-    filters = active_filter_labels(context.get("active_filters", []))
-    listing_url = theme.get_full_url(request) + theme.reverse_subpage(listing["route_name"])
+    filters = [active["label"] for active in context.get("active_filters", [])]
+    listing_url = absolute_url(request, context["listing_url"])
     canonical_url = listing_url
     if page_number > 1 and not filters:
         canonical_url += f"?page={page_number}"
-    trail = [*page_trail(request, theme), (theme.title, theme.get_full_url(request))]
+    trail = [*page_trail(request, page), (page.title, page.get_full_url(request))]
     return PageMetadata(
-        title=with_details(f"{listing['title']} – {theme.title}", filters, page_number),
-        description=f"{listing['title']} de l'AIMF sur la thématique {theme.title}.",
+        title=with_details(f"{listing['title']} – {page.title}", filters, page_number),
+        description=f"{listing['title']} de l'AIMF sur la thématique {page.title}.",
         canonical_url=canonical_url,
         robots="noindex, follow" if context.get("is_filtered") else "",
-        image=share_image(request, theme.image),
+        image=share_image(request, getattr(page, "image", None)),
         structured_data=[breadcrumb_list([*trail, (listing["title"], listing_url)])],
     )
 

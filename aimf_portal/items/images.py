@@ -18,3 +18,7 @@ def prefetch_card_image(lookup="image"):
         lookup,
         queryset=get_image_model().objects.prefetch_renditions(*rendition_specs(CARD_SIZES)),
     )
+
+
+# The feeds' enclosure: one of the card's renditions, which listings prefetch.
+ENCLOSURE_FILTER = "fill-960x600|format-jpeg"

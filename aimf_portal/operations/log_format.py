@@ -6,6 +6,7 @@ request, the traceback of its 500 included.
 
 import json
 import logging
+import time
 from datetime import UTC, datetime
 
 
@@ -25,3 +26,19 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False)
+
+
+class OncePerInterval(logging.Filter):
+    """Lets one record through per interval, drops the others."""
+
+    def __init__(self, seconds=60):
+        super().__init__()
+        self.seconds = seconds
+        self.next_at = 0.0
+
+    def filter(self, record):
+        now = time.monotonic()
+        if now < self.next_at:
+            return False
+        self.next_at = now + self.seconds
+        return True

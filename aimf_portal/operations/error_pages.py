@@ -2,7 +2,7 @@ from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
-from .request_id import current_request_id
+from aimf_portal.operations.request_id import current_request_id
 
 
 class PublicNotFound(Http404):

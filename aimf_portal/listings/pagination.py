@@ -2,7 +2,7 @@
 
 from django.core.paginator import InvalidPage, Paginator
 
-from .views import PublicNotFound
+from aimf_portal.operations.error_pages import PublicNotFound
 
 PAGE_PARAMETER = "page"
 

@@ -3,19 +3,19 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import search
-from .feeds import NewsFeed
-from .robots import robots_txt
+from aimf_portal.discovery import search
+from aimf_portal.discovery.feeds import ItemFeed, news_model
+from aimf_portal.discovery.robots import robots_txt
+from aimf_portal.items.models import THEME_FEED_SLUG
 
 
 def site_feed(request):
-    # A Feed per request: NewsFeed keeps the request to build absolute URLs.
-    return NewsFeed()(request)
+    return ItemFeed(news_model())(request)
 
 
 urlpatterns = [
     path("recherche/", search.search, name="search"),
-    path("rss/", site_feed, name="news_feed"),
+    path(f"{THEME_FEED_SLUG}/", site_feed, name="news_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

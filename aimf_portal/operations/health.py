@@ -2,7 +2,9 @@
 
 /healthz says the process answers (no database, no cache: a load balancer must not take every
 server out because PostgreSQL restarts). /readyz says this server can serve pages: the database
-answers `SELECT 1` and the cache keeps what it is given. Neither is ever cached.
+answers `SELECT 1` (503 otherwise). It also says whether the cache keeps what it is given, but
+a cache down or full is not a reason to leave rotation: pages are then served uncached, and
+failing here would take every server out at once. Neither is ever cached.
 """
 
 import datetime
@@ -41,14 +43,9 @@ def _cache_answers():
         cache.delete(key)
 
 
-CHECKS = {"database": _database_answers, "cache": _cache_answers}
-
-
-@never_cache
-@require_safe
-def readyz(request):
+def failing(checks):
     failed = []
-    for name, check in CHECKS.items():
+    for name, check in checks.items():
         try:
             answered = check()
         except Exception as error:  # DatabaseError, or whatever the cache backend raises
@@ -56,9 +53,16 @@ def readyz(request):
             answered = False
         if not answered:
             failed.append(name)
-    if failed:
-        return JsonResponse({"status": "indisponible", "failed": failed}, status=503)
-    return JsonResponse({"status": "ok", "failed": []})
+    return failed
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    failed = failing({"database": _database_answers})
+    degraded = failing({"cache": _cache_answers})
+    status = {"status": "indisponible" if failed else "ok", "failed": failed, "degraded": degraded}
+    return JsonResponse(status, status=503 if failed else 200)
 
 
 @require_safe

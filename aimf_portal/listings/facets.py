@@ -1,0 +1,196 @@
+"""The facets every listing offers (countries; for publications, kind and year), and the form
+that reads them from the address.
+
+A facet's GET parameter goes through a Django form whose choices are the values that exist, so
+nothing a visitor types reaches the database: unknown values are dropped (and the page says so),
+known ones are kept once each, in the order of the choices. That order is also the canonical
+order of the address (the one the form itself submits), which the page cache keys on.
+
+Counts follow the usual facet rule: a value's count is what the visitor would get by ticking it,
+given the other facets' selections; each facet's counts come from one aggregated query.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+
+from aimf_portal.caching.site_data import cached
+from aimf_portal.editorial.text import accent_insensitive_key
+from aimf_portal.listings.pagination import PAGE_PARAMETER
+
+# More values than any facet has cannot be a real selection: stop reading there.
+MAX_VALUES_PER_PARAMETER = 50
+MAX_VALUE_LENGTH = 40
+COUNTRY_PARAMETER = "pays"
+
+
+class Facet:
+    """One GET parameter that narrows a listing to items having any of the selected values."""
+
+    parameter = ""
+    legend = ""
+
+    def choices(self, model):
+        """The known values and their labels, in the order the form shows them."""
+        raise NotImplementedError
+
+    def selection_q(self, model, values):
+        raise NotImplementedError
+
+    def counts(self, model, queryset):
+        """{value: number of items of queryset having it}, in one aggregated query."""
+        raise NotImplementedError
+
+
+class CountryFacet(Facet):
+    parameter = COUNTRY_PARAMETER
+    legend = "Pays"
+
+    @staticmethod
+    def through(model):
+        return model.countries.through
+
+    def choices(self, model):
+        country_model = self.through(model)._meta.get_field("tag").related_model
+
+        def build():
+            countries = country_model.objects.values_list("slug", "name")
+            return dict(sorted(countries, key=lambda country: accent_insensitive_key(country[1])))
+
+        return cached("country-choices", build)
+
+    def selection_q(self, model, values):
+        tagged = self.through(model).objects.filter(tag__slug__in=values)
+        return Q(pk__in=tagged.values("content_object_id"))
+
+    def counts(self, model, queryset):
+        rows = (
+            self.through(model)
+            .objects.filter(content_object__in=queryset.values("pk"))
+            .values_list("tag__slug")
+            .annotate(count=Count("content_object_id"))
+        )
+        return dict(rows)
+
+
+class ChoiceFacet(Facet):
+    """A facet over a model field with declared choices (the publication kind)."""
+
+    def __init__(self, parameter, legend, field_name):
+        self.parameter, self.legend, self.field_name = parameter, legend, field_name
+
+    def choices(self, model):
+        return dict(model._meta.get_field(self.field_name).flatchoices)
+
+    def selection_q(self, model, values):
+        return Q(**{f"{self.field_name}__in": values})
+
+    def counts(self, model, queryset):
+        rows = queryset.order_by().values_list(self.field_name).annotate(count=Count("pk"))
+        return dict(rows)
+
+
+class YearFacet(Facet):
+    """A facet over the year of a date field, filtered by date ranges so its index is used."""
+
+    def __init__(self, parameter, legend, field_name):
+        self.parameter, self.legend, self.field_name = parameter, legend, field_name
+
+    def choices(self, model):
+        return {str(year): str(year) for year in range(datetime.date.today().year + 1, 1899, -1)}
+
+    def selection_q(self, model, values):
+        q = Q()
+        for year in values:
+            start = datetime.date(int(year), 1, 1)
+            q |= Q(
+                **{
+                    f"{self.field_name}__gte": start,
+                    f"{self.field_name}__lt": start.replace(year=start.year + 1),
+                }
+            )
+        return q
+
+    def counts(self, model, queryset):
+        rows = (
+            queryset.order_by()
+            .annotate(facet_year=ExtractYear(self.field_name))
+            .values_list("facet_year")
+            .annotate(count=Count("pk"))
+        )
+        return {str(year): count for year, count in rows}
+
+
+def country_facet():
+    return CountryFacet()
+
+
+def publication_kind_facet():
+    return ChoiceFacet(parameter="type", legend="Type de publication", field_name="kind")
+
+
+def publication_year_facet():
+    return YearFacet(parameter="annee", legend="Année", field_name="date")
+
+
+class FacetField(forms.MultipleChoiceField):
+    """The known values of one parameter, each once, in the order of the choices.
+
+    Unknown values are not an error that would empty the listing: they are dropped, and
+    `dropped` lets the page say so."""
+
+    widget = forms.CheckboxSelectMultiple
+    dropped = False
+
+    def clean(self, value):
+        typed = [str(v).strip().lower()[:MAX_VALUE_LENGTH] for v in value or ()]
+        typed = typed[:MAX_VALUES_PER_PARAMETER]
+        known = [choice for choice, _label in self.choices]
+        self.dropped = any(v and v not in known for v in typed)
+        return [choice for choice in known if choice in typed]
+
+
+class FacetForm(forms.Form):
+    """A listing's facets read from a query dict (request.GET); fixed_pairs (a search's query)
+    come first in every address the form writes."""
+
+    def __init__(self, data, model, facets, fixed_pairs=()):
+        super().__init__(data)
+        self.facets = facets
+        self.fixed_pairs = list(fixed_pairs)
+        for facet in facets:
+            self.fields[facet.parameter] = FacetField(
+                label=facet.legend, required=False, choices=facet.choices(model).items()
+            )
+        self.is_valid()
+
+    @property
+    def selection(self):
+        """{facet: selected values} for the facets that have a selection."""
+        return {
+            facet: self.cleaned_data[facet.parameter]
+            for facet in self.facets
+            if self.cleaned_data[facet.parameter]
+        }
+
+    @property
+    def ignored_input(self):
+        return any(self.fields[facet.parameter].dropped for facet in self.facets)
+
+    def label(self, facet, value):
+        return dict(self.fields[facet.parameter].choices).get(value, value)
+
+    def pairs(self):
+        return [
+            (facet.parameter, value) for facet, values in self.selection.items() for value in values
+        ]
+
+    def querystring(self, without=None, page_number=1):
+        """The canonical query string of the selection (optionally without one pair)."""
+        pairs = [*self.fixed_pairs, *(pair for pair in self.pairs() if pair != without)]
+        if page_number > 1:
+            pairs.append((PAGE_PARAMETER, page_number))
+        return f"?{urlencode(pairs)}" if pairs else ""
