@@ -19,7 +19,8 @@ from gunicorn import glogging
 MAX_DEFAULT_WORKERS = 12
 
 wsgi_app = "aimf_portal.wsgi:application"
-bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# The local proxy in front reaches it; exposing it further is a decision (docs/deploy.md).
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(
     os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, MAX_DEFAULT_WORKERS))
 )

@@ -22,8 +22,6 @@ DEFAULTS = {
     # Emails sent to one address per window: confirmation, "already subscribed" or new link.
     "EMAILS_PER_ADDRESS": 3,
     "ADDRESS_WINDOW_SECONDS": DAY,
-    # Number of reverse proxies in front of the site that append to X-Forwarded-For.
-    "TRUSTED_PROXY_COUNT": 0,
     # The slug of the privacy policy page (a StandardPage) the consent checkbox links to.
     "PRIVACY_PAGE_SLUG": "politique-de-confidentialite",
 }

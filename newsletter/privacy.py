@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from aimf_portal.caching.site_data import cached, public
 from aimf_portal.editorial.site_settings import current_settings
+from aimf_portal.operations.client_ip import client_ip
 
 from .conf import hash_key, newsletter_setting
 
@@ -34,15 +35,9 @@ def address_digest(address):
 
 
 def client_network(request):
-    """The visitor's IPv4 address or IPv6 /64 network, behind the configured number of proxies."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxy_count = newsletter_setting("TRUSTED_PROXY_COUNT")
-    if proxy_count:
-        forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if len(forwarded) >= proxy_count:
-            address = forwarded[-proxy_count]
+    """The visitor's IPv4 address or IPv6 /64 network (the address believed from proxies only)."""
     try:
-        ip = ipaddress.ip_address(address)
+        ip = ipaddress.ip_address(client_ip(request))
     except ValueError:
         return "inconnue"
     if ip.version == 6:

@@ -81,9 +81,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# "username" decides; the pair with the address makes each failure's log line name it too.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "aimf_portal.operations.login_protection.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "aimf_portal.operations.client_ip.client_ip"
+# The proxies whose X-Forwarded-For is believed (operations/client_ip.py): none in development.
+TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=[])
 AXES_LOCKOUT_CALLABLE = "aimf_portal.operations.login_protection.lockout_response"
 # Failure log lines name the username and address (the point of logging them), not the browser.
 AXES_VERBOSE = False

@@ -103,8 +103,8 @@ else:
 
 # Keyed hashes of the newsletter (suppression list, network hash) outlive SECRET_KEY rotations.
 NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")
-# Reverse proxies in front of gunicorn that append to X-Forwarded-For (1 behind one proxy).
-NEWSLETTER_TRUSTED_PROXY_COUNT = env.int("NEWSLETTER_TRUSTED_PROXY_COUNT", default=0)
+# The proxies in front of gunicorn, as gunicorn.conf.py reads them (a local proxy by default).
+TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 
 # One JSON object per log line on stdout (aimf_portal/log_format.py), for the log collector.
 LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")

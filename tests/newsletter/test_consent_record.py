@@ -139,8 +139,8 @@ def test_ipv6_addresses_are_reduced_to_their_64_network():
     assert client_network(request_from("pas une adresse")) == "inconnue"
 
 
-@override_settings(NEWSLETTER_TRUSTED_PROXY_COUNT=2)
-def test_with_two_proxies_the_visitor_is_the_second_address_from_the_right():
+@override_settings(TRUSTED_PROXIES=["10.0.0.0/8"])
+def test_with_two_proxies_the_visitor_is_the_first_untrusted_address_from_the_right():
     request = request_from("10.0.0.1", forwarded="192.0.2.66, 203.0.113.5, 10.0.0.2")
 
     assert client_network(request) == "203.0.113.5"

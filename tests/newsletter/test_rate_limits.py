@@ -95,7 +95,7 @@ def test_the_resend_form_shares_the_limits(client):
     assert response.status_code == 429
 
 
-@override_settings(NEWSLETTER_TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXIES=["10.0.0.1"])
 def test_behind_a_proxy_the_visitor_is_the_address_the_proxy_saw(client):
     for n in range(5):
         client.post(

@@ -42,7 +42,7 @@ def test_defaults(monkeypatch):
     config = load(monkeypatch, cpu_count=2)
     assert config.workers == 5
     assert config.wsgi_app == "aimf_portal.wsgi:application"
-    assert config.bind == ["0.0.0.0:8000"]
+    assert config.bind == ["127.0.0.1:8000"]
     assert (config.timeout, config.graceful_timeout) == (30, 20)
     assert (config.max_requests, config.max_requests_jitter) == (50_000, 5_000)
     assert config.preload_app is True
