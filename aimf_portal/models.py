@@ -9,6 +9,7 @@ from functools import partial
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Max
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path as url_path
 from django.utils.functional import SimpleLazyObject
@@ -19,7 +20,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from aimf_portal.caching.page_cache import declare_canonical_query, page_scope
-from aimf_portal.caching.routing import CachedViewRestrictions, route_to_child
 from aimf_portal.caching.site_data import cached, public
 from aimf_portal.discovery import seo
 from aimf_portal.discovery.feeds import ItemFeed
@@ -35,6 +35,19 @@ from aimf_portal.items.models import (
 )
 from aimf_portal.listings.listing import FacetedListing
 from news.models import NewsPage
+
+
+class HomeChildPage:
+    """A page right under the home page (a theme, a plain page): HomePage.route reads it and its
+    view restrictions from the cache rather than with three queries on every request. Any change
+    to them (a publish, a move, a restriction) moves the site's generation."""
+
+    cached_view_restrictions = None
+
+    def get_view_restrictions(self):
+        if self.cached_view_restrictions is not None:
+            return self.cached_view_restrictions
+        return super().get_view_restrictions()
 
 
 class HomePage(Page):
@@ -58,9 +71,22 @@ class HomePage(Page):
         verbose_name = "page d'accueil"
 
     def route(self, request, path_components):
+        """Wagtail's route, the child read from the cache; an unknown slug costs no query."""
         if not path_components:
             return super().route(request, path_components)
-        return route_to_child(self, request, path_components)
+        slug, children = path_components[0], self.get_children()
+        slugs = cached(
+            f"child-slugs:{self.pk}", lambda: set(children.values_list("slug", flat=True))
+        )
+        if slug not in slugs:
+            raise Http404
+        child = cached(f"child:{self.pk}:{slug}", lambda: children.get(slug=slug).specific)
+        result = child.route(request, path_components[1:])
+        if result[0] is child:
+            child.cached_view_restrictions = cached(
+                f"view-restrictions:{child.pk}", lambda: list(child.get_view_restrictions())
+            )
+        return result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -78,7 +104,7 @@ class HomePage(Page):
         )
 
 
-class ThemePage(CachedViewRestrictions, RoutablePageMixin, ImageAltTextMixin, Page):
+class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
     """A theme of the association's work; lists its news, actions and publications."""
 
     intro = RichTextField(
@@ -246,7 +272,7 @@ class ThemePage(CachedViewRestrictions, RoutablePageMixin, ImageAltTextMixin, Pa
         return urls
 
 
-class StandardPage(CachedViewRestrictions, Page):
+class StandardPage(HomeChildPage, Page):
     """A plain page: privacy policy, legal notice, about the association."""
 
     intro = models.CharField(

@@ -1,17 +1,7 @@
-"""The full-page cache: anonymous visitors get public pages from the shared cache.
-
-PageCacheMiddleware sits right after WhiteNoise, so a hit costs one cache round trip and skips
-sessions, authentication, CSRF and the page's own queries. Only a GET or HEAD without a session
-cookie or credentials is answered from the cache. A response is stored only if it is a GET's
-200 that set no cookie, used no CSRF token and did not opt out (Cache-Control),
-and only under the address its view calls canonical: the query string the view read, in its
-own order (listings declare it, other pages read none). Any other spelling of the address, a
-parameter the page does not read, a 404 or a redirect is answered but never stored, so made-up
-addresses cannot fill the cache. The key holds the scheme and the host without its port.
-
-An entry depends on the site's generation and on that of the page it shows (its address: a
-theme's listings are its own), read before the view runs; a lookup only reads. See generations.
-"""
+"""The full-page cache for anonymous visitors (docs/deploy.md, « Cache et pannes »): a hit costs
+one round trip; a GET's 200 without cookie, CSRF token or Cache-Control is stored only under the
+query its view declared canonical, keyed by scheme and host without port; an entry depends on
+the site's generation and its page's address, read before the view runs."""
 
 import hashlib
 from urllib.parse import parse_qsl, urlencode
@@ -25,14 +15,12 @@ from wagtail.models import Page
 
 from aimf_portal.caching import generations
 
-# Added to shared links by social networks and mailers, different for every click: such a
-# request gets the entry of the address without them, but never makes one.
+# Added to shared links by mailers: answered from the entry without them, never stored.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "msclkid", "dclid", "mc_cid", "mc_eid"})
-TRACKING_PREFIXES = ("utm_",)
 # Browsers cannot be purged: they keep a page a minute at most.
 BROWSER_MAX_AGE = 60
-# A Vary header naming anything else means the view answers differently to the same address.
-VARY_WE_HANDLE = frozenset({"cookie", "accept-language"})
+# Any other Vary means the view answers differently at the same address.
+VARY_WE_HANDLE = frozenset({"", "cookie", "accept-language"})
 
 
 def declare_canonical_query(request, querystring):
@@ -40,105 +28,65 @@ def declare_canonical_query(request, querystring):
     request.page_cache_canonical_query = querystring.lstrip("?")
 
 
-def is_tracking(name):
-    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
-
-
-def candidate_scopes(path):
-    """The pages a response at `path` may show: the site's root, the first section, itself."""
-    first_section = "/" + path.strip("/").split("/")[0] + "/"
-    return list(dict.fromkeys(["/", first_section.replace("//", "/"), path]))
-
-
 def page_scope(page, request):
-    """A page's scope: its address on the site (a theme's listings share it)."""
+    """A page's scope: its address on the site."""
     url_parts = page.get_url_parts(request)
     return url_parts[2] if url_parts else None
-
-
-def served_scope(request, response):
-    """The scope of the page the view served; the site's root for other views."""
-    page = (getattr(response, "context_data", None) or {}).get("page")
-    return page_scope(page, request) if isinstance(page, Page) else "/"
 
 
 class CachedAddress:
     def __init__(self, request):
         pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-        kept = [pair for pair in pairs if not is_tracking(pair[0])]
-        self.query = urlencode(kept)
-        self.with_tracking = len(kept) < len(pairs)
+        kept = [(n, v) for n, v in pairs if n not in TRACKING_PARAMETERS and n[:4] != "utm_"]
+        self.query, self.with_tracking = urlencode(kept), len(kept) < len(pairs)
         domain, _port = split_domain_port(request.get_host())
         address = f"{request.scheme}://{domain}{request.path_info}?{self.query}"
         self.key = "aimf-page:" + hashlib.sha256(address.encode()).hexdigest()
-        self.scopes = candidate_scopes(request.path_info)
-        self.numbers = {}
-
-    @classmethod
-    def for_request(cls, request):
-        if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_TIMEOUT <= 0:
-            return None
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
-            return None
-        return cls(request)
+        # The pages a response here may show: the site's root, the first section, itself.
+        path = request.path_info
+        first_section = "/" + path.strip("/").split("/")[0] + "/"
+        self.scopes = list(dict.fromkeys(["/", first_section.replace("//", "/"), path]))
 
     def lookup(self):
-        """The cached response, or None; reads the generations the view will reuse."""
         self.numbers, found = generations.read(
             [generations.SITE, *self.scopes], extra_keys=[self.key]
         )
-        entry = found.get(self.key)
-        if entry is None:
-            return None
-        scopes, numbers, content, headers = entry
-        if [self.numbers.get(scope) for scope in scopes] != numbers or None in numbers:
+        scopes, numbers, content, headers = found.get(self.key) or ((), None, None, None)
+        if numbers is None or [self.numbers.get(scope) for scope in scopes] != numbers:
             return None
         return HttpResponse(content, headers=dict(headers))
 
     def may_store(self, request, response):
-        if self.with_tracking or request.method != "GET":
-            return False
-        if self.query != getattr(request, "page_cache_canonical_query", ""):
-            return False
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-            return False  # the page holds this visitor's CSRF token
-        if "Cache-Control" in response:
-            return False  # never_cache and the like: the view decided
         vary = {name.strip().lower() for name in response.get("Vary", "").split(",")}
-        return vary - {""} <= VARY_WE_HANDLE
-
-    def numbers_before_the_view(self, scopes):
-        """The numbers read before the view ran, or created by it; None if one was created
-        since by someone else (a purge): the response may predate that change."""
-        numbers = []
-        for scope in scopes:
-            number = self.numbers.get(scope)
-            if number is None:
-                number = generations.ensure(scope)
-                if not generations.created_by_this_request(scope):
-                    return None
-            numbers.append(number)
-        return numbers
+        return (
+            request.method == "GET"
+            and not self.with_tracking
+            and self.query == getattr(request, "page_cache_canonical_query", "")
+            and response.status_code == 200
+            and not (response.streaming or response.cookies or "Cache-Control" in response)
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # it holds the visitor's token
+            and vary <= VARY_WE_HANDLE
+        )
 
     def store(self, request, response):
-        scope = served_scope(request, response)
+        page = (getattr(response, "context_data", None) or {}).get("page")
+        scope = page_scope(page, request) if isinstance(page, Page) else "/"
         if scope not in self.scopes:
             return False
         scopes = [generations.SITE, scope]
-        numbers = self.numbers_before_the_view(scopes)
-        if numbers is None:
+        numbers = [self.numbers.get(scope) or generations.ensure(scope) for scope in scopes]
+        # A number missing before the view and created since by someone else (a purge) means
+        # the response may predate that change.
+        created_here = generations.memo()["created"]
+        if any(not self.numbers.get(s) and s not in created_here for s in scopes):
             return False
         seconds = settings.PAGE_CACHE_TIMEOUT
-        # A purge names addresses: the CDN cannot be told every filter combination, so it
-        # keeps filtered listings no longer than browsers do.
+        # The CDN cannot be told every filter combination: those it keeps a minute at most.
         shared_max_age = min(seconds, BROWSER_MAX_AGE) if self.query else seconds
         patch_cache_control(
             response, public=True, max_age=min(seconds, BROWSER_MAX_AGE), s_maxage=shared_max_age
         )
-        entry = (scopes, numbers, response.content, list(response.items()))
-        cache.set(self.key, entry, seconds)
+        cache.set(self.key, (scopes, numbers, response.content, list(response.items())), seconds)
         return True
 
 
@@ -148,22 +96,29 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         with generations.memo_for_request():
-            address = CachedAddress.for_request(request)
-            if address is None:
-                return self.uncached(self.get_response(request))
-            cached = address.lookup()
+            address = CachedAddress(request) if self.may_answer(request) else None
+            cached = address.lookup() if address else None
             if cached is not None:
                 cached["X-Cache"] = "HIT"
                 return cached
             response = self.get_response(request)
-            if not (address.may_store(request, response) and address.store(request, response)):
-                return self.uncached(response)
-            response["X-Cache"] = "MISS"
+            if (
+                address
+                and address.may_store(request, response)
+                and address.store(request, response)
+            ):
+                response["X-Cache"] = "MISS"
+                return response
+            if "Cache-Control" not in response:
+                # What we do not store, a CDN or proxy must not store either.
+                patch_cache_control(response, private=True, no_cache=True)
             return response
 
     @staticmethod
-    def uncached(response):
-        """What we do not store, a CDN or proxy must not store either."""
-        if "Cache-Control" not in response:
-            patch_cache_control(response, private=True, no_cache=True)
-        return response
+    def may_answer(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.PAGE_CACHE_TIMEOUT > 0
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
