@@ -95,6 +95,7 @@ else:
         alias: {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(CACHE_DIR / alias),
+            "KEY_PREFIX": "aimf",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
         for alias in ("default", "renditions")

@@ -1,7 +1,11 @@
 """Tests: fast, isolated, no network, email captured in memory."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -27,3 +31,8 @@ CACHES = {
 # a render turn it off themselves.
 PAGE_CACHE_TIMEOUT = 300
 WAGTAILFRONTENDCACHE = {}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not memory: tests that run real application servers share it with them.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"aimf-test-{os.getpid()}.sqlite3")
+    }

@@ -186,12 +186,28 @@ def test_what_every_page_shows_purges_every_page(
     assert {ROOT + "/", ROOT + THEME, ROOT + f"{OTHER_THEME}publications/"} <= purged
 
 
-def test_a_publish_is_seen_by_every_application_server(site, admin_user):
-    """Two servers share the cache: what one purges, the other does not serve."""
-    visitor = warm([THEME])
+def test_a_page_linking_to_an_item_is_purged_with_it(site, cdn, django_capture_on_commit_callbacks):
+    """A promo of another theme links to the item (Wagtail's reference index finds it)."""
+    other = site["other"]
+    other.promos = [
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": "À lire",
+                "text": "Une actualité d'une autre thématique.",
+                "link": {"page": site["published"].pk, "url": "", "label": "Lire"},
+            },
+        }
+    ]
+    other.save_revision().publish()
+    visitor = warm([OTHER_THEME, f"{OTHER_THEME}ailleurs/"])
+    assert 'href="/culture-patrimoine/deja-en-ligne/"' in text(visitor, OTHER_THEME)
+
     item = site["published"]
-    item.title = "Titre corrigé"
-    item.save_revision(user=admin_user).publish(user=admin_user)
-    other_server = Client()
-    assert "Titre corrigé" in other_server.get(THEME).content.decode()
-    assert visitor.get(THEME)["X-Cache"] == "HIT"
+    item.slug = "nouvelle-adresse"
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_revision().publish()
+
+    assert 'href="/culture-patrimoine/nouvelle-adresse/"' in text(visitor, OTHER_THEME)
+    assert visitor.get(f"{OTHER_THEME}ailleurs/")["X-Cache"] == "HIT"
+    assert ROOT + OTHER_THEME in set().union(*cdn.batches)
