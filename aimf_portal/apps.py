@@ -7,6 +7,11 @@ class AimfPortalConfig(AppConfig):
 
     def ready(self):
         # Imported once the models are loaded, as Django's signal handlers must be.
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
         from aimf_portal.caching import invalidation
+        from aimf_portal.editorial.image_privacy import strip_metadata_from_new_files
 
         invalidation.connect()
+        pre_save.connect(strip_metadata_from_new_files, sender=get_image_model())

@@ -3,6 +3,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from aimf_portal.items.images import ENCLOSURE_FILTER
 from aimf_portal.items.models import item_models
@@ -58,7 +59,9 @@ class ItemFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        # Feed readers read a description as HTML: escaped here, the teaser reaches them as the
+        # text the editor typed, not as markup (the XML writer escapes it a second time).
+        return escape(item.teaser)
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -90,6 +90,9 @@ TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=[])
 AXES_LOCKOUT_CALLABLE = "aimf_portal.operations.login_protection.lockout_response"
 # Failure log lines name the username and address (the point of logging them), not the browser.
 AXES_VERBOSE = False
+# Wrong answers to a page's password allowed per client address and window (429 beyond).
+PAGE_PASSWORD_FAILURES = env.int("PAGE_PASSWORD_FAILURES", default=10)
+PAGE_PASSWORD_WINDOW = 15 * 60
 AXES_SENSITIVE_PARAMETERS = []
 
 # Headers sent with every response: SecurityMiddleware's, then operations.security_headers'.

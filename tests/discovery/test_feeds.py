@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from aimf_portal.factories import ThemePageFactory
 from news.factories import NewsPageFactory
-from tests.aimf_portal.html import parse
+from tests.aimf_portal.html import parse, parse_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -153,3 +153,12 @@ def test_every_page_links_the_site_feed(client, news):
         site_feed,
         ("/gouvernance-locale/rss/", "Actualités – Gouvernance locale – AIMF"),
     ]
+
+
+def test_a_teaser_reaches_feed_readers_as_text_never_as_markup(client, theme):
+    """Readers render a description as HTML: an editor's markup must show, not run."""
+    NewsPageFactory(parent=theme, teaser='Le <img src="x" onerror="alert(1)"> du maire')
+    item = items_of(read_feed(client, "/rss/"))[0]
+    description = parse_html(item.findtext("description"))
+    assert description.find("img") is None
+    assert description.get_text() == 'Le <img src="x" onerror="alert(1)"> du maire'

@@ -1,6 +1,11 @@
 """What the editorial tests share: the groups' names and the admin forms they post."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
+from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 REDACTEURS = "Rédacteurs"
@@ -36,3 +41,23 @@ def news_form_data(title, slug, image, *, countries="Bénin, Sénégal", action=
     if action:
         data[f"action-{action}"] = "1"
     return data
+
+
+def jpeg_upload(size=(1000, 625), exif=None, name="citadelle.jpg"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, "JPEG", exif=exif or Image.Exif())
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def image_form_data(**fields):
+    """The media library's add form as the admin posts it."""
+    return {
+        "title": "Citadelle de Hué",
+        "collection": str(Collection.get_first_root_node().pk),
+        "tags": "",
+        "focal_point_x": "",
+        "focal_point_y": "",
+        "focal_point_width": "",
+        "focal_point_height": "",
+        **fields,
+    }

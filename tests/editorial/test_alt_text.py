@@ -5,46 +5,23 @@ an image lacking one unless « Image décorative » is ticked; body images carry
 or decorative box (Wagtail's ImageBlock). Then the pages show exactly that text, or alt="".
 """
 
-import io
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image as PILImage
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from aimf_portal.editorial.blocks import ImageWithCaptionBlock
 from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
-from .helpers import add_news_url, news_form_data
+from .helpers import add_news_url, image_form_data, jpeg_upload, news_form_data
 
 pytestmark = pytest.mark.django_db
 
 Image = get_image_model()
-
-
-def jpeg_upload(size=(1000, 625)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, "teal").save(buffer, "JPEG")
-    return SimpleUploadedFile("citadelle.jpg", buffer.getvalue(), content_type="image/jpeg")
-
-
-def image_form_data(**fields):
-    return {
-        "title": "Citadelle de Hué",
-        "collection": str(Collection.get_first_root_node().pk),
-        "tags": "",
-        "focal_point_x": "",
-        "focal_point_y": "",
-        "focal_point_width": "",
-        "focal_point_height": "",
-        **fields,
-    }
 
 
 def alt_attributes(html, css_class):
