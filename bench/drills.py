@@ -1,4 +1,5 @@
-"""`make drills`: the five reliability drills of issue #7, each ending in a PASS/FAIL line.
+"""`make drills`: the reliability drills of issue #7 and the hardening drills of issue #15
+(bench/hardening_drills.py), each ending in a PASS/FAIL line.
 
 Everything runs on processes of our own, removed at the end: a PostgreSQL cluster
 (127.0.0.1:5440) holding a copy of aimf_bench restored from scripts/backup.sh, a redis-server
@@ -23,6 +24,7 @@ import psycopg
 
 from .compare import differences, site_fingerprint
 from .database import manage, prepare, static_path
+from .hardening_drills import cache_flood_drill, privacy_without_redis_drill, spoofed_lockout_drill
 from .pages import THEME_SLUG, in_process
 from .servers import (
     REPO,
@@ -541,7 +543,9 @@ def main():
             redis_server.url,
             MEDIA_ROOT=media_root,
             WEB_CONCURRENCY=WORKERS,
-            NEWSLETTER_TRUSTED_PROXY_COUNT=1,
+            # The drills' clients, on this machine, stand for the proxy: X-Forwarded-For
+            # gives each sign-up its own network.
+            FORWARDED_ALLOW_IPS="127.0.0.1",
         )
         news_path = in_process(env, "--news-page", THEME_SLUG)["news_page"]
         paths = mix_paths(news_path)
@@ -566,8 +570,20 @@ def main():
                 "5. Sauvegarde et restauration",
                 lambda drill: backup_restore_drill(drill, env, cluster, media_root, workdir),
             ),
+            (
+                "6. Inondation d'adresses inventées, Redis limité à 16 Mio",
+                lambda drill: cache_flood_drill(drill, env, redis_server, workdir),
+            ),
+            (
+                "7. Sans Redis, trois workers et une thématique restreinte",
+                lambda drill: privacy_without_redis_drill(drill, env, workdir),
+            ),
+            (
+                "8. Verrouillage de la connexion malgré un X-Forwarded-For changeant",
+                lambda drill: spoofed_lockout_drill(drill, env, workdir),
+            ),
         ]
-        chosen = os.environ.get("DRILLS", "1,2,3,4,5").split(",")
+        chosen = os.environ.get("DRILLS", ",".join(str(n) for n in range(1, 9))).split(",")
         for title, step in (steps[int(number) - 1] for number in chosen):
             print(title)
             drill = Drill(title)

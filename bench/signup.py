@@ -3,7 +3,7 @@
 The form page (`/newsletter/`, never cached) carries the CSRF token, the signed start time and
 the consent text's version; its cookie is sent back by hand because the production CSRF cookie
 is `Secure` and the drill talks plain HTTP to 127.0.0.1. Each sign-up comes from its own
-network (X-Forwarded-For, believed with NEWSLETTER_TRUSTED_PROXY_COUNT=1), so the per-network
+network (X-Forwarded-For, believed from 127.0.0.1: FORWARDED_ALLOW_IPS), so the per-network
 rate limit is not what refuses it.
 """
 

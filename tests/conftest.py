@@ -1,17 +1,58 @@
-"""Fixtures shared by every test folder. Every test writes media to a temporary folder and starts
-with an empty cache (tests/aimf_portal/fixtures.py)."""
+"""Fixtures shared by every test folder.
+
+Every test writes its files to a temporary media folder and starts with an empty cache
+(renditions, site data and rate-limit counters are cached; a cache left over from another test
+would change results, query counts and limits).
+"""
 
 import contextlib
+import io
 import socket
 import subprocess
 import sys
+from tempfile import SpooledTemporaryFile
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
+from aimf_portal.factories import ThemePageFactory
 from bench.servers import REPO, Gunicorn, production_env
 
-pytest_plugins = ["tests.browser", "tests.aimf_portal.fixtures"]
+pytest_plugins = ["tests.browser"]
+
+
+class InMemoryRenditionBuffer(SpooledTemporaryFile):
+    """The buffer Wagtail renders a rendition into, kept in memory.
+
+    Wagtail never closes that buffer (`AbstractImage.generate_rendition_file`). Pillow's JPEG
+    encoder asks it for a `fileno()`, which turns it into an OS temporary file; the file is
+    then left for the garbage collector, whose ResourceWarning fails whichever test is running
+    under `filterwarnings = error`. Refusing `fileno()` makes Pillow write through `write()`.
+    """
+
+    def fileno(self):
+        raise io.UnsupportedOperation("rendition buffers stay in memory in tests")
+
+
+@pytest.fixture(autouse=True)
+def isolated_media(settings, tmp_path, monkeypatch):
+    """Uploaded files and renditions go to a temporary folder, rendition buffers stay in memory."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    monkeypatch.setattr("wagtail.images.models.SpooledTemporaryFile", InMemoryRenditionBuffer)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def theme(db):
+    """The seed's theme, at /culture-patrimoine/."""
+    return ThemePageFactory(title="Culture / Patrimoine")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from actions.factories import ActionPageFactory
 from actions.models import ActionDocument, ActionPage
 from aimf_portal.items.factories import DocumentFactory, ImageFactory, pdf_bytes
-from tests.aimf_portal.html import assert_page_chrome, text_of
+from tests.html import assert_page_chrome, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
 from aimf_portal.editorial.blocks import EventPromoBlock, LinkBlock
-from tests.aimf_portal.html import parse_html, text_of
+from tests.html import parse_html, text_of
 
 EVENT = {
     "heading": "PARIS 2023",

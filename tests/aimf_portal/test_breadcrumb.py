@@ -5,7 +5,7 @@ import pytest
 from actions.factories import ActionPageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
-from tests.aimf_portal.html import parse
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 

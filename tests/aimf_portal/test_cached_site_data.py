@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction, Site
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
-from tests.aimf_portal.html import parse
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from aimf_portal.factories import ThemePageFactory, home_page
 from news.factories import NewsPageFactory
-from tests.aimf_portal.html import assert_page_chrome, text_of
+from tests.html import assert_page_chrome, text_of
 
 pytestmark = pytest.mark.django_db
 

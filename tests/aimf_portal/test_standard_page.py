@@ -3,7 +3,7 @@
 import pytest
 
 from aimf_portal.factories import StandardPageFactory
-from tests.aimf_portal.html import assert_page_chrome, breadcrumb, parse, text_of
+from tests.html import assert_page_chrome, breadcrumb, parse, text_of
 
 pytestmark = pytest.mark.django_db
 

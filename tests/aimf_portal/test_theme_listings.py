@@ -8,7 +8,7 @@ import pytest
 from actions.factories import ActionPageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
-from tests.aimf_portal.html import assert_page_chrome, parse, text_of
+from tests.html import assert_page_chrome, parse, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from aimf_portal.factories import ThemePageFactory
 from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
-from tests.aimf_portal.html import assert_page_chrome, parse, text_of, theme_navigation
+from tests.html import assert_page_chrome, parse, text_of, theme_navigation
 
 pytestmark = pytest.mark.django_db
 

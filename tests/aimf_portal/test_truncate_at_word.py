@@ -5,7 +5,7 @@ import pytest
 from aimf_portal.editorial.text import truncate_at_word
 from aimf_portal.items.models import CARD_TEASER_LENGTH
 from news.factories import NewsPageFactory
-from tests.aimf_portal.html import parse_html
+from tests.html import parse_html
 
 TEASER = (
     "La ville de Québec et la ville de Namur célèbrent trente ans de jumelage autour de la "

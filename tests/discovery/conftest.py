@@ -1,15 +1,9 @@
 import pytest
-from wagtail.search import index
 
 from actions.factories import ActionPageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
-
-
-def indexed(page):
-    """The page indexed again once its countries exist (the factory adds them after saving)."""
-    index.insert_or_update_object(page)
-    return page
+from tests.discovery.helpers import indexed
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from aimf_portal.factories import ThemePageFactory
 from news.factories import NewsPageFactory
-from tests.aimf_portal.html import parse, parse_html
+from tests.html import parse, parse_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

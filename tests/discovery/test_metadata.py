@@ -12,12 +12,12 @@ from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from publications.factories import PublicationPageFactory
-from tests.aimf_portal.html import parse, text_of
+from tests.discovery.helpers import HOSTILE_TITLE
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
 ROOT = "http://localhost"  # The default Wagtail Site of migration 0003, whatever the Host.
-HOSTILE_TITLE = "</script><script>alert(1)</script>"
 
 
 def large_image(**kwargs):

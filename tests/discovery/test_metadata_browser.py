@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from news.factories import NewsPageFactory
-from tests.discovery.test_metadata import HOSTILE_TITLE
+from tests.discovery.helpers import HOSTILE_TITLE
 
 # Runs before the page's own scripts, outside the page's policy (Playwright's init scripts).
 RECORD_VIOLATIONS = """

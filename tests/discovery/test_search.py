@@ -6,8 +6,8 @@ from django.db import connection
 from wagtail.models import Page
 
 from news.factories import NewsPageFactory
-from tests.aimf_portal.html import parse, text_of
-from tests.discovery.conftest import indexed
+from tests.discovery.helpers import indexed
+from tests.html import parse, text_of
 
 MARKER = "<script>alert(1)</script>"
 

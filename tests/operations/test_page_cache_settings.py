@@ -2,7 +2,7 @@
 
 import json
 
-from tests.operations.test_production_settings import PRODUCTION_ENVIRONMENT, run
+from tests.operations.production import PRODUCTION_ENVIRONMENT, run
 
 SHOW_CACHE_SETTINGS = """
 import json

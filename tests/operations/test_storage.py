@@ -6,7 +6,7 @@ here reaches the network: building the storage and its URLs needs no request to 
 
 import json
 
-from tests.operations.test_production_settings import PRODUCTION_ENVIRONMENT, run
+from tests.operations.production import PRODUCTION_ENVIRONMENT, run
 
 SHOW_STORAGE = """
 import json

@@ -1,0 +1,12 @@
+"""What the discovery tests share."""
+
+from wagtail.search import index
+
+# A title that would close a <script> element if a JSON-LD block or a template let it through.
+HOSTILE_TITLE = "</script><script>alert(1)</script>"
+
+
+def indexed(page):
+    """The page indexed again once its countries exist (the factory adds them after saving)."""
+    index.insert_or_update_object(page)
+    return page
