@@ -102,7 +102,7 @@ def mix_paths(news_path):
         "/": 2,
         f"/{THEME_SLUG}/": 2,
         static_path("css/site.css"): 2,
-        f"/{THEME_SLUG}/publications/?pays=fr&pays=kh": 1,
+        f"/{THEME_SLUG}/publications/?pays=kh&pays=fr": 1,
         f"/{THEME_SLUG}/actualites/": 1,
         "/recherche/?q=patrimoine": 1,
     }

@@ -31,7 +31,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from aimf_portal.listings.facets import FacetedListing
+    from aimf_portal.listings.listing import FacetedListing
     from aimf_portal.models import ThemePage
     from publications.models import PublicationPage, PublicationPageCountry
 
@@ -71,8 +71,13 @@ def main():
         "Page de résultats": PublicationPage.with_card_data(listing.queryset)[:12].explain(
             analyze=True
         ),
-        "Comptes du filtre pays": listing.facets[0]
-        .counts_queryset(PublicationPage, listing.counts_scope(listing.facets[0]))
+        "Comptes du filtre pays": PublicationPageCountry.objects.filter(
+            content_object__in=listing.narrow(
+                listing.base_queryset, except_facet=listing.facets[0]
+            ).values("pk")
+        )
+        .values_list("tag__slug")
+        .annotate(count=Count("content_object_id"))
         .explain(analyze=True),
     }
 

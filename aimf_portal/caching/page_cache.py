@@ -95,7 +95,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with generations.memo_for_request():
+        with generations.memo_for_request(request.get_full_path()):
             address = CachedAddress(request) if self.may_answer(request) else None
             cached = address.lookup() if address else None
             if cached is not None:

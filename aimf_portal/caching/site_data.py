@@ -3,8 +3,6 @@ menu, rendered fragments), cached under the site's generation, and a page's for 
 page's content: a change to either rebuilds it on next use, on every server.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
@@ -18,15 +16,15 @@ def cached(name, build, scope=None, timeout=24 * 60 * 60):
     numbers = [generations.ensure(s) for s in (generations.SITE, scope) if s]
     if None in numbers:  # the cache keeps nothing: build every time
         return build()
-    # Hashed: names hold a visitor's canonical selection, of any length.
-    key = "aimf-data:" + hashlib.sha256(f"{numbers}:{name}".encode()).hexdigest()[:40]
-    values = generations.memo()["values"]
-    if key not in values:
-        values[key] = cache.get(key)
-        if values[key] is None:
-            values[key] = build()
-            cache.set(key, values[key], timeout)
-    return values[key]
+    key = generations.hashed("aimf-data:", name)
+    current = generations.memo()
+    generations.asked("data", key)
+    entry = current["values"][key] if key in current["values"] else cache.get(key)
+    if entry is None or entry[0] != numbers:
+        entry = (numbers, build())
+        cache.set(key, entry, timeout)
+    current["values"][key] = entry
+    return entry[1]
 
 
 def cached_html(name, render, scope=None):

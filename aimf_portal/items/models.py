@@ -5,6 +5,8 @@ item apps subclass ThemeItemPage; the site pages and the shared mechanisms above
 item_models(), from Django's app registry, never by importing them.
 """
 
+import functools
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -30,6 +32,7 @@ CARD_PREVIEW_MODE = "carte"
 THEME_FEED_SLUG = "rss"
 
 
+@functools.cache
 def item_models():
     """Every concrete kind of item, in INSTALLED_APPS order (the theme page's section order)."""
     return [

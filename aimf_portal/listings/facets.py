@@ -136,21 +136,24 @@ def publication_year_facet():
     return YearFacet(parameter="annee", legend="Année", field_name="date")
 
 
-class FacetField(forms.MultipleChoiceField):
-    """The known values of one parameter, each once, in the order of the choices.
+class FacetField(forms.Field):
+    """The known values of one parameter ({value: label}, in the form's order), each kept once,
+    in that order. Unknown values are not an error that would empty the listing: they are
+    dropped, and `dropped` lets the page say so."""
 
-    Unknown values are not an error that would empty the listing: they are dropped, and
-    `dropped` lets the page say so."""
-
-    widget = forms.CheckboxSelectMultiple
+    widget = forms.MultipleHiddenInput  # reads every value of the parameter
     dropped = False
 
+    def __init__(self, known, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.known = known
+
     def clean(self, value):
-        typed = [str(v).strip().lower()[:MAX_VALUE_LENGTH] for v in value or ()]
-        typed = typed[:MAX_VALUES_PER_PARAMETER]
-        known = [choice for choice, _label in self.choices]
-        self.dropped = any(v and v not in known for v in typed)
-        return [choice for choice in known if choice in typed]
+        typed = {
+            str(v).strip().lower()[:MAX_VALUE_LENGTH] for v in value[:MAX_VALUES_PER_PARAMETER]
+        }
+        self.dropped = any(v and v not in self.known for v in typed)
+        return [known for known in self.known if known in typed]
 
 
 class FacetForm(forms.Form):
@@ -162,9 +165,7 @@ class FacetForm(forms.Form):
         self.facets = facets
         self.fixed_pairs = list(fixed_pairs)
         for facet in facets:
-            self.fields[facet.parameter] = FacetField(
-                label=facet.legend, required=False, choices=facet.choices(model).items()
-            )
+            self.fields[facet.parameter] = FacetField(facet.choices(model), label=facet.legend)
         self.is_valid()
 
     @property
@@ -181,7 +182,7 @@ class FacetForm(forms.Form):
         return any(self.fields[facet.parameter].dropped for facet in self.facets)
 
     def label(self, facet, value):
-        return dict(self.fields[facet.parameter].choices).get(value, value)
+        return self.fields[facet.parameter].known.get(value, value)
 
     def pairs(self):
         return [

@@ -55,7 +55,7 @@ class FacetedListing:
             selected = self.form.selection.get(facet, [])
             options = [
                 FacetOption(value, label, counts.get(value, 0), value in selected)
-                for value, label in self.form.fields[facet.parameter].choices
+                for value, label in self.form.fields[facet.parameter].known.items()
                 if counts.get(value) or value in selected
             ]
             if options:
