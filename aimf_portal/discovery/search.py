@@ -24,26 +24,17 @@ ranks them: ts_rank of the title, weighted by its norm, plus that of the body.
 """
 
 import re
-from collections import Counter
 from functools import reduce
 from operator import or_
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connections
-from django.db.models import F, IntegerField, Q
-from django.db.models.functions import Cast
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
-from wagtail.search.backends.database.postgres.weights import WEIGHTS_VALUES
-from wagtail.search.models import IndexEntry
 
 from aimf_portal.caching.site_data import public
-from aimf_portal.discovery import seo
+from aimf_portal.discovery import search_index, seo
 from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.items.models import item_models
 from aimf_portal.listings.facets import country_facet
@@ -97,33 +88,6 @@ class SearchForm(forms.Form):
         ]
 
 
-def search_matches(words, pages):
-    """(page id, content type id) of the items of `pages` matching every word, best first."""
-    if connections[pages.db].vendor == "postgresql":
-        return postgresql_matches(words, pages)
-    results = pages.search(" ".join(words), operator="and")
-    return list(results.get_queryset().values_list("pk", "content_type_id"))
-
-
-def postgresql_matches(words, pages):
-    config = get_search_backend().config
-    every_word = Q()
-    for word in words:
-        word_query = SearchQuery(word, config=config, search_type="plain")
-        every_word &= Q(title=word_query) | Q(body=word_query)
-    all_words = SearchQuery(" ".join(words), config=config, search_type="plain")
-    rank = SearchRank(F("title"), all_words, weights=WEIGHTS_VALUES) * F("title_norm")
-    rank += SearchRank(F("body"), all_words, weights=WEIGHTS_VALUES)
-    content_types = ContentType.objects.get_for_models(*item_models()).values()
-    return list(
-        IndexEntry.objects.filter(every_word, content_type__in=content_types)
-        .annotate(page_id=Cast("object_id", IntegerField()))
-        .filter(page_id__in=pages.values("pk"))
-        .order_by(rank.desc(), "-page_id")
-        .values_list("page_id", "content_type_id")
-    )
-
-
 def model_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model_class()
 
@@ -133,6 +97,23 @@ def ids_by_model(matches):
     for page_id, content_type_id in matches:
         grouped.setdefault(model_of(content_type_id), []).append(page_id)
     return grouped
+
+
+class RankedMatches:
+    """One search's results as the paginator reads them: counted and ranked in the database,
+    one page at a time."""
+
+    def __init__(self, words, candidates, total):
+        self.words, self.candidates, self.total = words, candidates, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, page):
+        return search_index.ranked(self.words, self.candidates, page.start, page.stop - page.start)
 
 
 class SearchListing(FacetedListing):
@@ -146,6 +127,8 @@ class SearchListing(FacetedListing):
         super().__init__(
             self.models[0], pages, query_dict, facets=[country_facet], fixed_pairs=[("q", query)]
         )
+        self.total, self.country_counts = search_index.counts(words, pages, self.queryset)
+        self.matches = RankedMatches(words, self.queryset, self.total)
 
     def narrow(self, queryset, except_facet=None):
         for facet, values in self.form.selection.items():
@@ -154,16 +137,8 @@ class SearchListing(FacetedListing):
                 queryset = queryset.filter(reduce(or_, kinds))
         return queryset
 
-    @cached_property
-    def matches(self):
-        return search_matches(self.words, self.queryset)
-
     def counts(self, facet):
-        matches = search_matches(self.words, self.narrow(self.base_queryset, except_facet=facet))
-        total = Counter()
-        for model, ids in ids_by_model(matches).items():
-            total.update(facet.counts(model, model.objects.filter(pk__in=ids)))
-        return total
+        return self.country_counts
 
 
 def with_card_data(matches):
