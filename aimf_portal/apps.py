@@ -11,7 +11,9 @@ class AimfPortalConfig(AppConfig):
         from wagtail.images import get_image_model
 
         from aimf_portal.caching import invalidation
+        from aimf_portal.discovery import documents
         from aimf_portal.editorial.image_privacy import strip_metadata_from_new_files
 
         invalidation.connect()
+        documents.connect()
         pre_save.connect(strip_metadata_from_new_files, sender=get_image_model())

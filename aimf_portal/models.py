@@ -22,6 +22,7 @@ from wagtail.search import index
 from aimf_portal.caching.page_cache import declare_canonical_query, page_scope
 from aimf_portal.caching.site_data import cached, public
 from aimf_portal.discovery import seo
+from aimf_portal.discovery.documents import SearchDocument  # noqa: F401 (a model of this app)
 from aimf_portal.discovery.feeds import ItemFeed
 from aimf_portal.editorial.blocks import BodyBlock, PromoBlock
 from aimf_portal.editorial.panels import tabbed_edit_handler

@@ -16,6 +16,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from aimf_portal.discovery import documents
 from aimf_portal.factories import ThemePageFactory
 from bench.servers import REPO, Gunicorn, production_env
 
@@ -47,6 +48,20 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_search_documents_left(request, django_db_blocker):
+    """The search documents' table is unmanaged: Django's flush after a transactional test
+    leaves its rows, which would name pages of that test in the next one's searches."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional and documents.enabled():
+        with django_db_blocker.unblock():
+            documents.SearchDocument.objects.all().delete()
 
 
 @pytest.fixture

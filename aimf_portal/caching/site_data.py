@@ -34,13 +34,17 @@ def cached_html(name, render, scope=None):
     return cached(name, render, scope=scope, timeout=settings.FRAGMENT_CACHE_TIMEOUT)
 
 
-def public(pages):
-    """pages.public(), the restricted sections read from the cache rather than queried."""
-    sections = cached(
+def private_sections():
+    """(path, depth) of each page with a view restriction: it and its descendants are private."""
+    return cached(
         "private-sections",
         lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
     )
+
+
+def public(pages):
+    """pages.public(), the restricted sections read from the cache rather than queried."""
     private = Q(pk__in=[])
-    for path, depth in sections:
+    for path, depth in private_sections():
         private |= Q(path__startswith=path, depth__gte=depth)
     return pages.exclude(private)

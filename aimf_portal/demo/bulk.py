@@ -26,6 +26,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
 from actions.models import ActionPage, ActionPartner
+from aimf_portal.discovery import documents
 from aimf_portal.items.models import Country
 from aimf_portal.items.tree import child_path, first_free_step
 from aimf_portal.models import ThemePage
@@ -361,4 +362,6 @@ class ScaleLoader:
                 items = list(chunk.prefetch_related(*related))
                 for backend in backends:
                     backend.add_bulk(model, items)
+        if documents.enabled():
+            documents.copy_from_index([pk for page_ids in self.created.values() for pk in page_ids])
         return time.monotonic() - started

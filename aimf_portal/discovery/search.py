@@ -35,6 +35,7 @@ from wagtail.models import Page
 
 from aimf_portal.caching.site_data import public
 from aimf_portal.discovery import search_index, seo
+from aimf_portal.discovery.suggestions import suggestion
 from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.items.models import item_models
 from aimf_portal.listings.facets import country_facet
@@ -103,8 +104,8 @@ class RankedMatches:
     """One search's results as the paginator reads them: counted and ranked in the database,
     one page at a time."""
 
-    def __init__(self, words, candidates, total):
-        self.words, self.candidates, self.total = words, candidates, total
+    def __init__(self, search, total):
+        self.search, self.total = search, total
 
     def count(self):
         return self.total
@@ -113,7 +114,7 @@ class RankedMatches:
         return self.total
 
     def __getitem__(self, page):
-        return search_index.ranked(self.words, self.candidates, page.start, page.stop - page.start)
+        return self.search.ranked(page.start, page.stop - page.start)
 
 
 class SearchListing(FacetedListing):
@@ -127,8 +128,10 @@ class SearchListing(FacetedListing):
         super().__init__(
             self.models[0], pages, query_dict, facets=[country_facet], fixed_pairs=[("q", query)]
         )
-        self.total, self.country_counts = search_index.counts(words, pages, self.queryset)
-        self.matches = RankedMatches(words, self.queryset, self.total)
+        countries = self.form.selection.get(self.facets[0], [])
+        search = search_index.search_for(words, countries, pages)
+        self.total, self.country_counts = search.counts()
+        self.matches = RankedMatches(search, self.total)
 
     def narrow(self, queryset, except_facet=None):
         for facet, values in self.form.selection.items():
@@ -169,6 +172,8 @@ def search(request):
         listing = SearchListing(request.GET, query, words)
         context.update(listing.paginated_context(request, listing.matches, RESULTS_PER_PAGE))
         context["results"] = with_card_data(context["page_obj"].object_list)
+        if not listing.total and not listing.is_filtered:
+            context["suggestion"] = suggestion(words)
         page_number = context["page_obj"].number
         countries = [active["label"] for active in context["active_filters"]]
     context["page_metadata"] = seo.for_search(request, query, countries, page_number)
