@@ -34,8 +34,12 @@ from aimf_portal.items.models import (
     ImageAltTextMixin,
     item_models,
 )
+from aimf_portal.listings.cards import rendered_cards
 from aimf_portal.listings.listing import FacetedListing
 from news.models import NewsPage
+
+# Cards of a list's first row, near the top of the page: their images load at once.
+FIRST_ROW = 3
 
 
 class HomeChildPage:
@@ -92,7 +96,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = ThemePage.menu()
-        context["latest_news"] = NewsPage.listing_queryset()[: self.latest_news_count]
+        latest = NewsPage.listing_queryset()[: self.latest_news_count]
+        context["latest_news"] = rendered_cards(request, NewsPage, latest, eager=FIRST_ROW)
         return context
 
     def get_cached_paths(self):
@@ -188,7 +193,7 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
             for model in item_models()
         }
 
-    def sections(self, listings):
+    def sections(self, request, listings):
         """The theme page's sections, one per kind of item, newest first, some with facets."""
         sections = []
         for model, faceted in listings.items():
@@ -197,7 +202,9 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
             if faceted is not None:
                 section.update(faceted.context(), result_count=faceted.queryset.count())
                 items = faceted.queryset
-            section["items"] = list(model.with_card_data(items)[: self.section_size])
+            shown = model.with_card_data(items)[: self.section_size]
+            eager = FIRST_ROW if not sections else 0
+            section["cards"] = rendered_cards(request, model, shown, eager=eager)
             sections.append(section)
         return sections
 
@@ -221,7 +228,7 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
         content_cache_name = self.content_cache_name(request, listings)
         context.update(
             # Fetched only if the content is rendered, not when its HTML comes from the cache.
-            sections=SimpleLazyObject(partial(self.sections, listings)),
+            sections=SimpleLazyObject(partial(self.sections, request, listings)),
             active_filter_labels=[
                 active["label"]
                 for faceted in listings.values()
@@ -244,6 +251,9 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
             faceted.paginated_context(request, items, model.listing_per_page),
             listing=model.listing_labels(),
             listing_url=self.listing_url(model),
+        )
+        context["cards"] = rendered_cards(
+            request, model, context["page_obj"].object_list, eager=FIRST_ROW
         )
         return TemplateResponse(request, "aimf_portal/theme_listing.html", context)
 

@@ -53,7 +53,9 @@ class ItemFeed(Feed):
         return self.request.build_absolute_uri(self.request.path)
 
     def items(self, theme):
-        return self.model.listing_queryset(theme)[:FEED_SIZE]
+        items = list(self.model.listing_queryset(theme)[:FEED_SIZE])
+        self.model.prefetch_card_data(items)
+        return items
 
     def item_title(self, item):
         return item.title

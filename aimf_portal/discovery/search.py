@@ -28,7 +28,6 @@ from functools import reduce
 from operator import or_
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
@@ -38,6 +37,7 @@ from aimf_portal.discovery import search_index, seo
 from aimf_portal.discovery.suggestions import suggestion
 from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.items.models import item_models
+from aimf_portal.listings.cards import ranked_cards
 from aimf_portal.listings.facets import country_facet
 from aimf_portal.listings.listing import FacetedListing
 
@@ -89,17 +89,6 @@ class SearchForm(forms.Form):
         ]
 
 
-def model_of(content_type_id):
-    return ContentType.objects.get_for_id(content_type_id).model_class()
-
-
-def ids_by_model(matches):
-    grouped = {}
-    for page_id, content_type_id in matches:
-        grouped.setdefault(model_of(content_type_id), []).append(page_id)
-    return grouped
-
-
 class RankedMatches:
     """One search's results as the paginator reads them: counted and ranked in the database,
     one page at a time."""
@@ -144,15 +133,6 @@ class SearchListing(FacetedListing):
         return self.country_counts
 
 
-def with_card_data(matches):
-    """The specific items of one page of matches, in the same order, with what cards show."""
-    specific = {}
-    for model, ids in ids_by_model(matches).items():
-        for item in model.with_card_data(model.objects.filter(pk__in=ids)):
-            specific[item.pk] = item
-    return [specific[page_id] for page_id, _content_type_id in matches if page_id in specific]
-
-
 @never_cache
 def search(request):
     form = SearchForm(request.GET)
@@ -171,7 +151,7 @@ def search(request):
     if words:
         listing = SearchListing(request.GET, query, words)
         context.update(listing.paginated_context(request, listing.matches, RESULTS_PER_PAGE))
-        context["results"] = with_card_data(context["page_obj"].object_list)
+        context["results"] = ranked_cards(request, context["page_obj"].object_list)
         if not listing.total and not listing.is_filtered:
             context["suggestion"] = suggestion(words)
         page_number = context["page_obj"].number

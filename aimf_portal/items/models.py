@@ -11,8 +11,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -21,7 +21,7 @@ from wagtail.search import index
 from aimf_portal.caching.site_data import public
 from aimf_portal.editorial.text import accent_insensitive_key, truncate_at_word, with_de
 from aimf_portal.items.forms import ThemeItemPageForm
-from aimf_portal.items.images import prefetch_card_image
+from aimf_portal.items.images import prefetch_card_renditions
 from aimf_portal.listings.facets import country_facet
 
 TEASER_MAX_LENGTH = 300
@@ -219,12 +219,19 @@ class ThemeItemPage(ImageAltTextMixin, Page):
 
     @classmethod
     def with_card_data(cls, items):
-        """What a card shows, fetched in a fixed number of queries whatever the length."""
+        """Items in listing order with what their cards' keys name (listings.cards): one
+        query; prefetch_card_data() adds what a card rendered anew needs."""
         return (
             items.defer_streamfields()
-            .prefetch_related(prefetch_card_image(), "countries")
+            .select_related("image")
             .order_by(*cls.listing_ordering, "-pk")
         )
+
+    @staticmethod
+    def prefetch_card_data(items):
+        """What rendering these items' cards needs: renditions and countries, two queries."""
+        prefetch_card_renditions(item.image for item in items)
+        prefetch_related_objects(items, "countries")
 
     @classmethod
     def listing_queryset(cls, theme=None):
@@ -252,9 +259,6 @@ class ThemeItemPage(ImageAltTextMixin, Page):
     def serve_preview(self, request, mode_name):
         if mode_name != CARD_PREVIEW_MODE:
             return super().serve_preview(request, mode_name)
-        # The card template caches its HTML under the item's publication time: a fresh time
-        # keeps the preview from showing the card of the published version.
-        self.last_published_at = timezone.now()
         return TemplateResponse(
             request, "aimf_portal/card_preview.html", {"item": self, "request": request}
         )
