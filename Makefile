@@ -68,11 +68,13 @@ BENCH_SCALE ?= 10000
 export BENCH_DATABASE_URL BENCH_SCALE
 
 # gunicorn + wrk on PostgreSQL loaded with BENCH_SCALE items per kind (the first run loads
-# them), then the facet listing's server time and query plans. Results in bench/results/.
+# them), then the facet listing's server time and query plans, then the addresses the page
+# cache cannot serve (and the same at BENCH_GROWTH_SCALES). Results in bench/results/.
 bench: install
 	@./scripts/bench-deps.sh
 	$(BIN)/python -m bench.pages
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/facets.py
+	$(BIN)/python -m bench.cold
 
 # Load, PostgreSQL restart, Redis down, two servers, backup and restore: bench/results/drills.md.
 drills: install

@@ -9,11 +9,9 @@ targets of issue #7 go to bench/results/latest.md.
 """
 
 import datetime
-import json
 import os
 import runpy
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from pathlib import Path
 import redis
 
 from .database import prepare, static_path
-from .servers import REPO, Gunicorn, production_env, stop_cleanly_on_sigterm
+from .servers import REPO, Gunicorn, production_env, run_module_json, stop_cleanly_on_sigterm
 from .wrk import run_wrk
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.md"
@@ -63,15 +61,7 @@ def settings_from_environment():
 
 
 def in_process(env, *arguments):
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.queries", *arguments],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(completed.stdout.splitlines()[-1])
+    return run_module_json("bench.queries", env, *arguments)
 
 
 def pages_to_measure(env):

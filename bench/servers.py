@@ -6,6 +6,7 @@ own can be killed without disturbing anyone else on the machine. Ports are ours 
 """
 
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -52,6 +53,20 @@ def production_env(database_url, redis_url, **overrides):
     )
     env.update({key: str(value) for key, value in overrides.items()})
     return env
+
+
+def run_module_json(module, env, *arguments):
+    """`python -m module arguments` in env (the measured database's settings): the JSON of
+    its last line of output."""
+    completed = subprocess.run(
+        [sys.executable, "-m", module, *arguments],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout.splitlines()[-1])
 
 
 def http_get(url, timeout=5):

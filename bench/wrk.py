@@ -18,14 +18,16 @@ SCARY_WORDS = ("Traceback", "Exception", "Redis", "redis", "psycopg", "Operation
 LUA_TEMPLATE = """
 local paths = %(paths)s
 local scary_words = %(scary_words)s
+local thread_count = %(threads)d
 local threads = {}
 
 function setup(thread)
     table.insert(threads, thread)
+    -- Each thread starts its own share of the list: in one lap, an address is asked once.
+    thread:set("next_path", (#threads - 1) * math.floor(#paths / thread_count))
 end
 
 function init(args)
-    next_path = 0
     tally = {}
 end
 
@@ -80,13 +82,17 @@ end
 SOCKET_ERROR_KINDS = ("connect", "read", "write", "timeout")
 
 
-def lua_script(paths):
+def lua_script(paths, threads):
     """The Lua script that rotates over paths and reports in `BENCH` lines."""
 
     def lua_list(values):
         return "{" + ", ".join(json.dumps(value) for value in values) + "}"
 
-    return LUA_TEMPLATE % {"paths": lua_list(paths), "scary_words": lua_list(SCARY_WORDS)}
+    return LUA_TEMPLATE % {
+        "paths": lua_list(paths),
+        "scary_words": lua_list(SCARY_WORDS),
+        "threads": threads,
+    }
 
 
 @dataclass
@@ -166,7 +172,7 @@ def run_wrk(base_url, paths, *, seconds, connections=16, threads=2, timeout_s=5,
     if not base_url.startswith("http://127.0.0.1:"):
         raise ValueError("La charge ne vise que 127.0.0.1.")
     script = Path(workdir) / "wrk-paths.lua"
-    script.write_text(lua_script(paths))
+    script.write_text(lua_script(paths, threads))
     command = [
         wrk_command(),
         f"-c{connections}",

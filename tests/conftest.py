@@ -18,7 +18,7 @@ from django.db import connection
 
 from aimf_portal.discovery import documents
 from aimf_portal.factories import ThemePageFactory
-from bench.servers import REPO, Gunicorn, production_env
+from bench.servers import REPO, Gunicorn, RedisServer, production_env
 
 pytest_plugins = ["tests.browser"]
 
@@ -88,6 +88,13 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A Redis of this test run's own: two runs on one machine never empty each other's."""
+    with RedisServer(free_port(), tmp_path_factory.mktemp("redis")) as server:
+        yield f"redis://127.0.0.1:{server.port}"
 
 
 def database_url_for_other_processes():

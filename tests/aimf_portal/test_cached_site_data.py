@@ -1,8 +1,11 @@
 """Cached menus, footer, private sections and cards change on the next request after an edit."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction, Site
 
+from aimf_portal.caching import generations
+from aimf_portal.caching.site_data import cached
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory, home_page
 from news.factories import NewsPageFactory
 from publications.factories import PublicationPageFactory
@@ -185,3 +188,30 @@ def test_a_theme_s_cached_head_names_the_site_of_the_host_it_was_asked_on(client
     assert canonical_url(client.get(theme.url)) == "http://localhost/culture-patrimoine/"
     on_second_site = client.get(theme.url, HTTP_HOST="127.0.0.1")
     assert canonical_url(on_second_site) == "http://127.0.0.1/culture-patrimoine/"
+
+
+def test_site_wide_data_is_kept_in_the_process_until_another_server_moves_the_site(
+    monkeypatch,
+):
+    """A page never seen before reads the menu or the country list from the process, not the
+    cache; a publish on another server (its generation moved in the shared cache) rebuilds it."""
+    builds = []
+
+    def build():
+        builds.append(len(builds) + 1)
+        return builds[-1]
+
+    with generations.memo_for_request("/premiere-adresse/"):
+        assert cached("essai-processus", build) == 1
+    data_reads = []
+    real_get = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *a, **kw: data_reads.append(key) or real_get(key, *a, **kw)
+    )
+    with generations.memo_for_request("/autre-adresse/"):
+        assert cached("essai-processus", build) == 1
+    assert not [key for key in data_reads if key.startswith("aimf-data:")]
+
+    cache.incr(generations.key(generations.SITE))  # what a publish elsewhere does
+    with generations.memo_for_request("/troisieme-adresse/"):
+        assert cached("essai-processus", build) == 2

@@ -1,6 +1,10 @@
+import http.server
+import threading
+import time
+
 import pytest
 
-from bench.wrk import lua_script, parse_report
+from bench.wrk import lua_script, parse_report, run_wrk
 
 REPORT = """Running 15s test @ http://127.0.0.1:8220/
   2 threads and 16 connections
@@ -51,7 +55,7 @@ def test_unknown_bench_line_is_an_error():
 
 
 def test_lua_script_rotates_over_the_given_paths():
-    script = lua_script(["/", '/recherche/?q="x"'])
+    script = lua_script(["/", '/recherche/?q="x"'], threads=2)
 
     assert 'local paths = {"/", "/recherche/?q=\\"x\\""}' in script
     assert "%%" not in script
@@ -63,3 +67,41 @@ def test_latency_is_unknown_when_every_answer_timed_out():
     assert parse_report(timed_out).latency("p99") is None
     assert parse_report(timed_out).latency_text("p99") == "—"
     assert parse_report(REPORT).latency_text("p99") == "12.2 ms"
+
+
+def test_each_thread_of_wrk_starts_its_own_share_of_the_paths(tmp_path):
+    """A cold-address run asks each address once per lap, not once per thread."""
+    received = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            received.append(self.path)
+            time.sleep(0.02)  # some 50 answers a second per connection: a part of one lap
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    paths = [f"/adresse-{number}/" for number in range(1000)]
+    try:
+        run_wrk(
+            f"http://127.0.0.1:{server.server_port}",
+            paths,
+            seconds=1,
+            connections=2,
+            threads=2,
+            workdir=tmp_path,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    numbers = {int(path.strip("/").split("-")[1]) for path in received}
+    first_half = {number for number in numbers if number < 500}
+    second_half = numbers - first_half
+    assert first_half and second_half
+    assert max(first_half) < 200 and min(second_half) < 505 and max(second_half) < 700

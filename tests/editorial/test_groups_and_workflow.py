@@ -82,8 +82,15 @@ def migrate(targets):
     MigrationExecutor(connection).migrate(targets)
 
 
+@pytest.fixture
+def migrations_put_back():
+    """A test that migrates backwards leaves the schema as it found it, for the tests after."""
+    yield
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_groups_and_the_workflow_can_be_undone_and_replayed():
+def test_the_groups_and_the_workflow_can_be_undone_and_replayed(migrations_put_back):
     migrate([("aimf_portal", "0005_link_block_paths")])
     assert not Group.objects.filter(name__in=[REDACTEURS, EDITEURS, NEWSLETTER]).exists()
     assert not Workflow.objects.filter(name="Relecture").exists()
@@ -107,7 +114,7 @@ def test_wagtail_s_english_default_groups_and_their_workflow_are_gone():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_default_group_someone_still_belongs_to_is_kept(django_user_model):
+def test_a_default_group_someone_still_belongs_to_is_kept(django_user_model, migrations_put_back):
     migrate([("aimf_portal", "0010_editeurs_edit_site_settings")])
     editors = Group.objects.create(name="Editors")
     django_user_model.objects.create_user(username="ancien").groups.add(editors)

@@ -10,7 +10,6 @@ from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-SHARED_REDIS = "redis://127.0.0.1:6379/6"  # this project's tests, emptied before and after
 REQUESTS_PER_SERVER = 12  # enough to reach each worker of a server several times
 
 
@@ -19,15 +18,16 @@ def production_cache(**backend):
 
 
 @pytest.fixture
-def shared_redis(settings):
+def shared_redis(settings, redis_server):
     """This test process uses the servers' Redis, as an editor's request on a third server."""
+    location = f"{redis_server}/6"
     settings.CACHES = production_cache(
         BACKEND="django_redis.cache.RedisCache",
-        LOCATION=SHARED_REDIS,
+        LOCATION=location,
         OPTIONS={"IGNORE_EXCEPTIONS": True},
     )
     cache.clear()
-    yield
+    yield location
     cache.clear()
 
 
@@ -42,7 +42,7 @@ def test_a_publish_on_one_server_is_seen_by_every_server_at_once(
     application_servers, theme, shared_redis
 ):
     item = NewsPageFactory(parent=theme, title="Titre provisoire", image=None)
-    with application_servers(2, REDIS_URL=SHARED_REDIS, WEB_CONCURRENCY=2) as servers:
+    with application_servers(2, REDIS_URL=shared_redis, WEB_CONCURRENCY=2) as servers:
         first, second = servers
         assert http_get(first.base_url + theme.url)[1]["X-Cache"] == "MISS"
         assert http_get(second.base_url + theme.url)[1]["X-Cache"] == "HIT"

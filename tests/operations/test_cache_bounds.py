@@ -88,12 +88,12 @@ def test_made_up_addresses_leave_no_key_behind(pages):
 
 
 @pytest.fixture
-def real_redis(settings):
-    """The production backend on the machine's Redis, database 7 (this project's tests)."""
+def real_redis(settings, redis_server):
+    """The production backend on the test run's Redis."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/7",
+            "LOCATION": f"{redis_server}/7",
             "KEY_PREFIX": "aimf",
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }

@@ -146,9 +146,9 @@ def test_a_full_redis_is_an_outage_not_an_error(client, full_redis, page):
 
 
 @pytest.fixture
-def real_redis(settings):
-    """The machine's Redis, database 5 (this project's tests), emptied before and after."""
-    settings.CACHES = redis_caches("redis://127.0.0.1:6379/5")
+def real_redis(settings, redis_server):
+    """The test run's Redis, emptied before and after."""
+    settings.CACHES = redis_caches(f"{redis_server}/5")
     cache.clear()
     yield
     cache.clear()

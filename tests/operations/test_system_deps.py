@@ -24,7 +24,7 @@ def regular_user_path(tmp_path):
 @pytest.mark.parametrize(
     ("script", "packages"),
     [
-        ("system-deps.sh", "chromium default-jre-headless npm redis-server"),
+        ("system-deps.sh", "chromium default-jre-headless npm redis-server wrk"),
         ("bench-deps.sh", "wrk redis-server postgresql-client"),
     ],
 )
