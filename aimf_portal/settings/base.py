@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "actions",
     "publications",
     "newsletter",
+    "anymail",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -213,6 +215,42 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="AIMF – Maires francophones <ne-pas-repondre@aimf.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An email service provider through django-anymail instead of EMAIL_URL's SMTP server, for every
+# email the site sends: brevo, mailjet or amazon_ses (docs/newsletter.md).
+EMAIL_PROVIDER = env("EMAIL_PROVIDER", default="")
+EMAIL_PROVIDERS = {
+    "brevo": "anymail.backends.brevo.EmailBackend",
+    "mailjet": "anymail.backends.mailjet.EmailBackend",
+    "amazon_ses": "anymail.backends.amazon_ses.EmailBackend",
+}
+if EMAIL_PROVIDER:
+    EMAIL_BACKEND = EMAIL_PROVIDERS[EMAIL_PROVIDER]
+ANYMAIL = {
+    "BREVO_API_KEY": env("BREVO_API_KEY", default=""),
+    "MAILJET_API_KEY": env("MAILJET_API_KEY", default=""),
+    "MAILJET_SECRET_KEY": env("MAILJET_SECRET_KEY", default=""),
+    # Credentials from boto3's usual chain (AWS_ACCESS_KEY_ID…, or the instance's role).
+    "AMAZON_SES_CLIENT_PARAMS": {"region_name": env("AWS_SES_REGION_NAME", default=None)},
+    # "utilisateur:mot-de-passe" the provider puts in its bounce and complaint webhooks; the
+    # webhooks (/newsletter/webhooks/<provider>/tracking/) exist only when it is set.
+    "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", default=""),
+}
+
+# Background tasks (django-tasks). Wagtail's own (reference index…) run at once, in the request,
+# as they always have; newsletter sends have their backend: at once in development (sent to
+# the console by the request), or stored in the database and run by `manage.py db_worker
+# --backend newsletter --queue-name newsletter` (NEWSLETTER_TASKS=database, production).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+NEWSLETTER_TASKS = env("NEWSLETTER_TASKS", default="immediate")
+TASKS = {
+    "default": {"BACKEND": TASK_BACKENDS["immediate"]},
+    "newsletter": {"BACKEND": TASK_BACKENDS[NEWSLETTER_TASKS], "QUEUES": ["newsletter"]},
+}
+# Messages of an issue sent per minute (the provider's or the SMTP server's limit); 0: no limit.
+NEWSLETTER_SEND_RATE_PER_MINUTE = env.int("NEWSLETTER_SEND_RATE_PER_MINUTE", default=600)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -9,7 +9,18 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, LOGGING, SECRET_KEY, STORAGES, env
+from .base import (
+    ANYMAIL,
+    BASE_DIR,
+    DATABASES,
+    EMAIL_PROVIDER,
+    LOGGING,
+    SECRET_KEY,
+    STORAGES,
+    TASK_BACKENDS,
+    TASKS,
+    env,
+)
 
 
 def required(name, what):
@@ -30,9 +41,18 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-only", "test-only", "djan
 required("ALLOWED_HOSTS", "noms d'hôte servis, séparés par des virgules")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 required("DATABASE_URL", "par exemple postgres://utilisateur:mdp@hôte:5432/base")
-required("EMAIL_URL", "par exemple smtp+tls://utilisateur:mdp@smtp.exemple.org:587")
-EMAIL_CONFIG = env.email_url("EMAIL_URL")
-vars().update(EMAIL_CONFIG)
+if not EMAIL_PROVIDER:
+    required("EMAIL_URL", "par exemple smtp+tls://utilisateur:mdp@smtp.exemple.org:587")
+    EMAIL_CONFIG = env.email_url("EMAIL_URL")
+    vars().update(EMAIL_CONFIG)
+elif not ANYMAIL["WEBHOOK_SECRET"]:
+    required(
+        "ANYMAIL_WEBHOOK_SECRET", "« utilisateur:mot-de-passe » des webhooks du service d'envoi"
+    )
+
+# Newsletter sends run in their own process, `manage.py db_worker` (docs/deploy.md).
+NEWSLETTER_TASKS = env("NEWSLETTER_TASKS", default="database")
+TASKS["newsletter"]["BACKEND"] = TASK_BACKENDS[NEWSLETTER_TASKS]
 
 # Persistent connections, checked before reuse: a restarted PostgreSQL costs one failed request
 # per worker at most, not a dead worker.

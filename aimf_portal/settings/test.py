@@ -36,3 +36,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"aimf-test-{os.getpid()}.sqlite3")
     }
+# Newsletter sends run in the test, at once and unthrottled; webhooks need their secret.
+NEWSLETTER_SEND_RATE_PER_MINUTE = 0
+ANYMAIL = {"WEBHOOK_SECRET": "fournisseur:secret-de-test"}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "newsletter": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["newsletter"],
+    },
+}
