@@ -69,7 +69,11 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["aimf_portal.ThemePage", "aimf_portal.StandardPage"]
+    subpage_types = [
+        "aimf_portal.ThemePage",
+        "aimf_portal.StandardPage",
+        "newsletter.NewsletterIndexPage",
+    ]
     max_count = 1
 
     class Meta:
