@@ -155,7 +155,7 @@ def export_confirmed_subscribers(request):
                 spreadsheet_safe(subscriber.email),
                 spreadsheet_safe(" ; ".join(theme.title for theme in subscriber.themes.all())),
                 timezone.localtime(subscriber.confirmed_at).isoformat(timespec="seconds"),
-                unsubscribe_url(request, subscriber),
+                unsubscribe_url(subscriber),
             ]
         )
     return response

@@ -22,6 +22,20 @@ DEFAULTS = {
     # Emails sent to one address per window: confirmation, "already subscribed" or new link.
     "EMAILS_PER_ADDRESS": 3,
     "ADDRESS_WINDOW_SECONDS": DAY,
+    # A sign-up form's signed timestamp is accepted for this long; older, the form is shown again.
+    "FORM_MAX_AGE_SECONDS": 2 * 60 * 60,
+    # Emails to one address per window whatever the network asking: past it, requests are still
+    # recorded and answered as usual, but no more email goes out (the inbox is not flooded).
+    "EMAILS_PER_ADDRESS_ALL_NETWORKS": 10,
+    # Messages of a newsletter issue handed to the email backend per minute; 0: no limit.
+    "SEND_RATE_PER_MINUTE": 600,
+    # A sending worker renews its hold on a campaign this often; if it dies, another worker
+    # takes over after this long.
+    "WORKER_LEASE_SECONDS": 60,
+    # Recipients read from the database at once by the sending worker.
+    "SEND_BATCH_SIZE": 200,
+    # Temporary bounces before an address is excluded (a hard bounce or a complaint: at once).
+    "SOFT_BOUNCE_LIMIT": 3,
     # The slug of the privacy policy page (a StandardPage) the consent checkbox links to.
     "PRIVACY_PAGE_SLUG": "politique-de-confidentialite",
 }

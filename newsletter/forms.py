@@ -2,7 +2,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.signing import BadSignature
+from django.core.signing import BadSignature, SignatureExpired
 from django.forms.models import ModelChoiceIterator
 
 from aimf_portal.caching.site_data import public
@@ -24,6 +24,9 @@ HONEYPOT_MESSAGE = (
 MISSING_STAMP_MESSAGE = "Le formulaire est incomplet : rechargez la page et validez à nouveau."
 TOO_FAST_MESSAGE = (
     "Vous avez été très rapide : vérifiez vos informations et validez à nouveau dans un instant."
+)
+EXPIRED_STAMP_MESSAGE = (
+    "Ce formulaire a été affiché il y a longtemps : vérifiez vos informations et validez à nouveau."
 )
 CONSENT_REQUIRED_MESSAGE = (
     "Cochez la case pour donner votre accord : sans lui, nous ne pouvons pas vous inscrire."
@@ -77,11 +80,21 @@ class AddressForm(forms.Form):
             raise ValidationError(HONEYPOT_MESSAGE, code="honeypot")
         try:
             elapsed = seconds_since_form_started(cleaned_data.get("started", ""))
+        except SignatureExpired:
+            raise ValidationError(EXPIRED_STAMP_MESSAGE, code="expired_stamp") from None
         except BadSignature:
             raise ValidationError(MISSING_STAMP_MESSAGE, code="missing_stamp") from None
         if elapsed < newsletter_setting("MIN_FILL_SECONDS"):
             raise ValidationError(TOO_FAST_MESSAGE, code="too_fast")
         return cleaned_data
+
+    def needs_second_click(self):
+        """Whether the only thing wrong is the form's timing: posted faster than a person
+        types (a browser's autofill does that), or from a page shown long ago. Such a post
+        is not refused: the visitor confirms it with one more click on a fresh form."""
+        timing = {"too_fast", "expired_stamp"}
+        codes = {error.code for errors in self.errors.as_data().values() for error in errors}
+        return bool(codes) and codes <= timing
 
 
 class SignupForm(AddressForm):
@@ -95,7 +108,12 @@ class SignupForm(AddressForm):
             "invalid_pk_value": UNKNOWN_THEME_MESSAGE,
         },
     )
-    consent = forms.BooleanField(error_messages={"required": CONSENT_REQUIRED_MESSAGE})
+    consent = forms.BooleanField(
+        # The template shows the consent text itself as the label; this name is for the error
+        # summary.
+        label="Accord",
+        error_messages={"required": CONSENT_REQUIRED_MESSAGE},
+    )
     consent_version = forms.ModelChoiceField(
         queryset=ConsentText.objects.all(),
         to_field_name="version",
@@ -120,11 +138,37 @@ class SignupForm(AddressForm):
     def prefilled_from(cls, data, **kwargs):
         """An unbound form showing what a visitor posted, for them to check and send again."""
         posted = cls(data, **kwargs)
-        names = ["email", "themes", "consent", "source_page", "started"]
+        names = ["email", "themes", "consent", "source_page"]
         initial = {name: posted[name].data for name in names if posted[name].data}
+        # A stamp still valid is kept: the minimum time then counts from the first display.
+        try:
+            seconds_since_form_started(posted["started"].data or "")
+            initial["started"] = posted["started"].data
+        except BadSignature:
+            pass
         return cls(initial=initial, **kwargs)
 
     def clean_source_page(self):
         """The page the form was sent from, kept only if it looks like one of the site's paths."""
         path = self.cleaned_data["source_page"]
         return path if len(path) <= 200 and SOURCE_PAGE_PATTERN.fullmatch(path) else ""
+
+
+class PreferencesForm(forms.Form):
+    """A subscriber's themes, from the link in each issue."""
+
+    themes = ThemeChoiceField(
+        label="Thématiques qui vous intéressent",
+        queryset=None,  # Set per form: public() queries view restrictions.
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Aucune cochée : vous recevez les numéros destinés à tous les abonnés.",
+        error_messages={
+            "invalid_choice": UNKNOWN_THEME_MESSAGE,
+            "invalid_pk_value": UNKNOWN_THEME_MESSAGE,
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = public(theme_model().objects.live())

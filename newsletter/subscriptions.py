@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import ConsentEvent, Subscriber, SuppressedAddress
+from .models import ConsentEvent, Delivery, Subscriber, SuppressedAddress
 from .privacy import address_digest
 
 Status = Subscriber.Status
@@ -86,8 +86,16 @@ def confirm_subscription(reference, request_id, network_hash):
         subscriber.confirmed_at = now
         subscriber.last_activity_at = now
         subscriber.unsubscribed_at = None
+        # A confirmation proves the mailbox works again: earlier bounces no longer count.
+        subscriber.soft_bounces = 0
         subscriber.save(
-            update_fields=["status", "confirmed_at", "last_activity_at", "unsubscribed_at"]
+            update_fields=[
+                "status",
+                "confirmed_at",
+                "last_activity_at",
+                "unsubscribed_at",
+                "soft_bounces",
+            ]
         )
         subscriber.themes.set(request.themes.all())
         ConsentEvent.objects.create(
@@ -103,8 +111,9 @@ def confirm_subscription(reference, request_id, network_hash):
     return Confirmation.CONFIRMED, subscriber
 
 
-def unsubscribe(subscriber, method, network_hash=""):
-    """Withdraw consent (and close any open request); False if there was nothing to withdraw."""
+def unsubscribe(subscriber, method, network_hash="", campaign_id=None):
+    """Withdraw consent (and close any open request); False if there was nothing to withdraw.
+    `campaign_id`: the issue whose link was used, counted in that issue's report."""
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if not subscriber.can_unsubscribe():
@@ -113,12 +122,51 @@ def unsubscribe(subscriber, method, network_hash=""):
         subscriber.status = Status.UNSUBSCRIBED
         subscriber.unsubscribed_at = now
         subscriber.save(update_fields=["status", "unsubscribed_at"])
+        delivery = Delivery.objects.filter(subscriber=subscriber, campaign_id=campaign_id)
+        delivery.filter(unsubscribed_at__isnull=True).update(unsubscribed_at=now)
         ConsentEvent.objects.create(
             subscriber=subscriber,
             action=Action.UNSUBSCRIBE,
             method=method,
             occurred_at=now,
             network_hash=network_hash,
+        )
+    return True
+
+
+def change_themes(subscriber, themes, network_hash):
+    """Replace a subscriber's themes, logged with the new choice; False if nothing changed."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status != Status.CONFIRMED:
+            return False
+        if {theme.pk for theme in subscriber.themes.all()} == {theme.pk for theme in themes}:
+            return False
+        subscriber.themes.set(themes)
+        event = ConsentEvent.objects.create(
+            subscriber=subscriber,
+            action=Action.PREFERENCES,
+            method=ConsentEvent.Method.EMAIL_LINK,
+            network_hash=network_hash,
+        )
+        event.themes.set(themes)
+    return True
+
+
+def suppress(subscriber, reason):
+    """Stop sending to an address the email provider reported undeliverable or as a spam
+    complaint; the reason goes into the consent log. False if it was not subscribed."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status != Status.CONFIRMED:
+            return False
+        subscriber.status = Status.SUPPRESSED
+        subscriber.save(update_fields=["status"])
+        ConsentEvent.objects.create(
+            subscriber=subscriber,
+            action=Action.SUPPRESS,
+            method=ConsentEvent.Method.PROVIDER,
+            reason=reason,
         )
     return True
 

@@ -13,6 +13,7 @@ from .conf import newsletter_setting
 CONFIRMATION_SALT = "newsletter.confirmation"
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
 FORM_STARTED_SALT = "newsletter.form-started"
+PREFERENCES_SALT = "newsletter.preferences"
 
 
 def confirmation_token(event):
@@ -40,6 +41,17 @@ def read_unsubscribe_token(token):
     return uuid.UUID(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
 
 
+def preferences_token(subscriber):
+    """A link to the subscriber's theme choices, in every issue; like the unsubscribe link it
+    does not expire, and it only shows and changes which themes they receive."""
+    return signing.Signer(salt=PREFERENCES_SALT).sign(subscriber.reference.hex)
+
+
+def read_preferences_token(token):
+    """The subscriber reference; raises BadSignature."""
+    return uuid.UUID(signing.Signer(salt=PREFERENCES_SALT).unsign(token))
+
+
 def form_started_stamp(started_at=None):
     """The signed time a form was shown, for the minimum fill time."""
     seconds = int(time.time() if started_at is None else started_at)
@@ -47,6 +59,11 @@ def form_started_stamp(started_at=None):
 
 
 def seconds_since_form_started(stamp):
-    """Seconds since the stamp was made; raises BadSignature if it was not made here."""
+    """Seconds since the stamp was made; raises BadSignature if it was not made here and
+    SignatureExpired if it is older than NEWSLETTER_FORM_MAX_AGE_SECONDS (a stamp taken once
+    cannot vouch for posts forever)."""
     started_at = int(signing.Signer(salt=FORM_STARTED_SALT).unsign(stamp))
-    return time.time() - started_at
+    elapsed = time.time() - started_at
+    if elapsed > newsletter_setting("FORM_MAX_AGE_SECONDS"):
+        raise signing.SignatureExpired(f"Formulaire affiché il y a {elapsed:.0f} s")
+    return elapsed

@@ -1,4 +1,5 @@
-from django.urls import path
+from django.conf import settings
+from django.urls import include, path
 from django.views.generic import TemplateView
 
 from . import views
@@ -22,4 +23,10 @@ urlpatterns = [
     ),
     path("confirmer/<str:token>/", views.confirm, name="confirm"),
     path("desinscription/<str:token>/", views.unsubscribe_link, name="unsubscribe"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
 ]
+
+# The email provider's bounce and complaint webhooks (django-anymail), authenticated by the
+# secret they carry: without one, they would be open to anyone, so they do not exist.
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    urlpatterns.append(path("webhooks/", include("anymail.urls")))

@@ -15,19 +15,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .emails import send_after_signup, send_welcome
-from .forms import AddressForm, SignupForm
+from .emails import send_after_signup, send_new_link, send_welcome
+from .forms import AddressForm, PreferencesForm, SignupForm
+from .links import CAMPAIGN_QUERY_PARAMETER
 from .models import ConsentEvent, Subscriber
 from .privacy import network_hash
 from .ratelimit import seconds_to_wait
 from .subscriptions import (
     Confirmation,
+    change_themes,
     confirm_subscription,
     request_subscription,
-    request_to_resend,
     unsubscribe,
 )
-from .tokens import read_confirmation_token, read_unsubscribe_token
+from .tokens import (
+    read_confirmation_token,
+    read_preferences_token,
+    read_unsubscribe_token,
+    unsubscribe_token,
+)
 
 SIGNUP_DONE_MESSAGE = (
     "Merci ! Nous venons d'écrire à cette adresse : ouvrez le message reçu pour continuer "
@@ -43,6 +49,9 @@ RATE_LIMITED_MESSAGE = (
 )
 UNVERIFIED_POST_MESSAGE = "Votre envoi n'a pas pu être vérifié : rechargez la page et réessayez."
 ONE_CLICK_DONE_MESSAGE = "Désinscription enregistrée."
+SECOND_CLICK_MESSAGE = (
+    "Encore un clic : vérifiez votre adresse, puis validez à nouveau pour confirmer votre demande."
+)
 
 
 def wants_json(request):
@@ -73,6 +82,14 @@ def signup(request):
         )
     form = SignupForm(request.POST)
     if not form.is_valid():
+        if form.needs_second_click():
+            # Sent back very fast (a browser's autofill, or a script), or from a page shown
+            # long ago: not refused, asked to confirm with one more click.
+            if wants_json(request):
+                return JsonResponse({"message": SECOND_CLICK_MESSAGE}, status=400)
+            return signup_page(
+                request, SignupForm.prefilled_from(request.POST), needs_confirmation=True
+            )
         return invalid_form(request, form, signup_page)
     if wait := seconds_to_wait(request, form.cleaned_data["email"]):
         return rate_limited(request, wait)
@@ -84,7 +101,7 @@ def signup(request):
         network_hash=network_hash(request),
     )
     # The same answer whatever the address's status, so the form cannot reveal who subscribed.
-    email_sent = send_after_signup(request, signup_request)
+    email_sent = send_after_signup(signup_request)
     if wants_json(request):
         if email_sent:
             return JsonResponse({"message": SIGNUP_DONE_MESSAGE})
@@ -134,8 +151,9 @@ def resend(request):
         return invalid_form(request, form, resend_page)
     if wait := seconds_to_wait(request, form.cleaned_data["email"]):
         return rate_limited(request, wait)
-    if signup_request := request_to_resend(form.cleaned_data["email"]):
-        send_after_signup(request, signup_request)
+    # The same work for every address, known or not: the lookup and the email run in the
+    # background worker, so the answer's timing says nothing about who subscribed.
+    send_new_link.enqueue(form.cleaned_data["email"])
     return redirect("newsletter:resend_done")
 
 
@@ -143,20 +161,27 @@ def resend_page(request, form, status=200):
     return render(request, "newsletter/resend.html", {"form": form}, status=status)
 
 
+# The signed token in the URL is the proof, as for the unsubscribe link: no CSRF token, so that a
+# visitor whose browser refuses cookies can still confirm.
+@csrf_exempt
 @never_cache
-@require_GET  # Not even HEAD: only a real visit confirms.
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
+    """GET (what mail scanners do when they open links) only shows a button; the POST that
+    button sends confirms."""
     try:
         reference, request_id = read_confirmation_token(token)
     except SignatureExpired:
         return link_problem(request, "expired", status=410)
     except BadSignature:
         return link_problem(request, "invalid", status=400)
+    if request.method != "POST":
+        return render(request, "newsletter/confirm.html")
     outcome, subscriber = confirm_subscription(reference, request_id, network_hash(request))
     if outcome is Confirmation.NO_LONGER_VALID:
         return link_problem(request, "no_longer_valid", status=410)
     if outcome is Confirmation.CONFIRMED:
-        send_welcome(request, subscriber)
+        send_welcome(subscriber)
     context = {"already_confirmed": outcome is Confirmation.ALREADY_CONFIRMED}
     return render(request, "newsletter/confirmed.html", context)
 
@@ -179,10 +204,48 @@ def unsubscribe_link(request, token):
     one_click = request.POST.get("List-Unsubscribe") == "One-Click"
     if subscriber is not None:
         method = ConsentEvent.Method.ONE_CLICK if one_click else ConsentEvent.Method.EMAIL_LINK
-        unsubscribe(subscriber, method, network_hash(request))
+        campaign_id = request.GET.get(CAMPAIGN_QUERY_PARAMETER, "")
+        unsubscribe(
+            subscriber,
+            method,
+            network_hash(request),
+            campaign_id=int(campaign_id) if campaign_id.isdigit() else None,
+        )
     if one_click:
         return HttpResponse(ONE_CLICK_DONE_MESSAGE, content_type="text/plain; charset=utf-8")
     return render(request, "newsletter/unsubscribed.html")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request, token):
+    """The themes a subscriber receives, from the link in every issue; each change is logged."""
+    try:
+        reference = read_preferences_token(token)
+    except BadSignature:
+        return link_problem(request, "invalid_preferences", status=400)
+    subscriber = Subscriber.objects.filter(
+        reference=reference, status=Subscriber.Status.CONFIRMED
+    ).first()
+    if subscriber is None:
+        return render(request, "newsletter/preferences.html", {"subscribed": False})
+    saved = False
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            saved = change_themes(subscriber, form.cleaned_data["themes"], network_hash(request))
+            form = PreferencesForm(initial={"themes": subscriber.themes.all()})
+    else:
+        form = PreferencesForm(initial={"themes": subscriber.themes.all()})
+    context = {
+        "subscribed": True,
+        "form": form,
+        "saved": saved,
+        "unsubscribe_url": reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]),
+    }
+    return render(
+        request, "newsletter/preferences.html", context, status=400 if form.errors else 200
+    )
 
 
 def link_problem(request, problem, status):

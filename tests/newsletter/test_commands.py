@@ -91,7 +91,7 @@ def test_a_confirmation_link_of_a_purged_sign_up_is_no_longer_valid(client):
     age(subscriber_for("maire@exemple.org"), 31)
     run("newsletter_purge_pending")
 
-    assert client.get(link).status_code == 410
+    assert client.post(link).status_code == 410
 
 
 def test_erase_command_erases_and_suppresses():

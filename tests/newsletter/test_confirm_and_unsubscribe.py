@@ -5,6 +5,7 @@ import time
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 
@@ -36,7 +37,7 @@ def confirmation_link(client, email="maire@exemple.org", **overrides):
 def test_following_the_confirmation_link_confirms_and_records_when(client, themes):
     link = confirmation_link(client, themes=[themes[0].pk])
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -54,7 +55,7 @@ def test_following_the_confirmation_link_confirms_and_records_when(client, theme
 
 
 def test_the_welcome_email_carries_the_unsubscribe_link_and_both_headers(client):
-    client.get(confirmation_link(client))
+    client.post(confirmation_link(client))
 
     welcome = mail.outbox[-1]
     assert welcome.subject.startswith("Bienvenue")
@@ -69,7 +70,7 @@ def test_the_welcome_email_carries_the_unsubscribe_link_and_both_headers(client)
 
 
 def test_the_welcome_email_lists_the_chosen_themes(client, themes):
-    client.get(confirmation_link(client, themes=[themes[0].pk, themes[1].pk]))
+    client.post(confirmation_link(client, themes=[themes[0].pk, themes[1].pk]))
 
     welcome = mail.outbox[-1]
     assert "de ces thématiques : Éducation, Environnement." in welcome.body
@@ -82,7 +83,7 @@ def test_the_confirmed_text_version_is_the_one_that_was_shown(client):
     link = confirmation_link(client)
     newer = ConsentText.objects.create(text="Nouvelle formulation du consentement.")
 
-    client.get(link)
+    client.post(link)
 
     confirm = subscriber_for("maire@exemple.org").consent_events.last()
     assert confirm.consent_text == shown != newer
@@ -90,10 +91,10 @@ def test_the_confirmed_text_version_is_the_one_that_was_shown(client):
 
 def test_a_replayed_confirmation_link_changes_nothing(client):
     link = confirmation_link(client)
-    client.get(link)
+    client.post(link)
     mail.outbox.clear()
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 200
     assert "déjà confirmée" in text_of(response)
@@ -103,11 +104,11 @@ def test_a_replayed_confirmation_link_changes_nothing(client):
 
 def test_a_confirmation_link_cannot_undo_a_later_unsubscription(client):
     link = confirmation_link(client)
-    client.get(link)
+    client.post(link)
     subscriber = subscriber_for("maire@exemple.org")
     client.post(f"/newsletter/desinscription/{unsubscribe_token(subscriber)}/")
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 410
     assert "n'est plus valable" in text_of(response)
@@ -158,18 +159,18 @@ def test_a_link_for_an_erased_subscriber_is_no_longer_valid(client):
     link = confirmation_link(client)
     erase(subscriber_for("maire@exemple.org"), ConsentEvent.Method.ADMIN)
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 410
 
 
 def test_confirming_a_resubscription_lifts_the_suppression(client):
     link = confirmation_link(client)
-    client.get(link)
+    client.post(link)
     erase(subscriber_for("maire@exemple.org"), ConsentEvent.Method.ADMIN)
     assert SuppressedAddress.objects.count() == 1
 
-    client.get(confirmation_link(client))
+    client.post(confirmation_link(client))
 
     assert subscriber_for("maire@exemple.org").status == Subscriber.Status.CONFIRMED
     assert not SuppressedAddress.objects.exists()
@@ -244,11 +245,11 @@ def test_a_forged_unsubscribe_link_is_refused_with_a_way_out(client):
 
 
 def test_resubscribing_after_unsubscribing_is_possible_and_logged(client):
-    client.get(confirmation_link(client))
+    client.post(confirmation_link(client))
     subscriber = subscriber_for("maire@exemple.org")
     client.post(unsubscribe_url(subscriber))
 
-    client.get(confirmation_link(client))
+    client.post(confirmation_link(client))
 
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
@@ -262,13 +263,29 @@ def test_resubscribing_after_unsubscribing_is_possible_and_logged(client):
     ]
 
 
-def test_a_head_request_never_confirms(client):
+def test_opening_the_confirmation_link_only_shows_a_button(client):
+    """Issue 18, item 15: mail scanners open links; only the person's click confirms."""
     link = confirmation_link(client)
 
-    response = client.head(link)
+    opened = client.get(link)
+    head = client.head(link)
 
-    assert response.status_code == 405
+    assert opened.status_code == head.status_code == 200
+    assert "no-store" in opened["Cache-Control"]
+    form = BeautifulSoup(opened.content, "html.parser").find("main").find("form")
+    assert form["method"] == "post"
+    assert form.find("button").get_text(strip=True) == "Confirmer mon inscription"
     assert subscriber_for("maire@exemple.org").status == Subscriber.Status.PENDING
+    assert len(mail.outbox) == 1
+
+
+def test_the_button_confirms_without_a_csrf_token_or_a_login():
+    link = confirmation_link(Client())
+
+    response = Client(enforce_csrf_checks=True).post(link)
+
+    assert response.status_code == 200
+    assert subscriber_for("maire@exemple.org").status == Subscriber.Status.CONFIRMED
 
 
 def test_a_head_request_never_unsubscribes(client):

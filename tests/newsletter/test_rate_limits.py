@@ -7,7 +7,7 @@ from django.test import override_settings
 from newsletter.models import Subscriber
 from newsletter.views import RATE_LIMITED_MESSAGE
 
-from .helpers import SIGNUP_URL, signup_data, text_of
+from .helpers import SIGNUP_URL, link_in, signup_data, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -61,35 +61,69 @@ def test_ipv6_visitors_are_counted_by_their_64_network(client):
     assert same_network.status_code == 429
 
 
-def test_three_emails_per_address_per_day_whatever_the_network(client):
+def test_three_emails_per_address_and_network_per_day(client):
     statuses = [
         client.post(
-            SIGNUP_URL, signup_data("Maire@exemple.org"), REMOTE_ADDR=f"192.0.2.{n}"
+            SIGNUP_URL, signup_data("Maire@exemple.org"), REMOTE_ADDR="192.0.2.1"
         ).status_code
-        for n in range(4)
+        for _ in range(4)
     ]
 
     assert statuses == [302, 302, 302, 429]
     assert len(mail.outbox) == 3
+    assert Subscriber.objects.get().consent_events.count() == 3
+
+
+def test_a_stranger_cannot_block_the_owners_sign_up(client):
+    """Issue 15, section 5: someone who exhausts the limit for a victim's address blocks only
+    their own network; the owner signs up and receives the email."""
+    for _ in range(4):
+        client.post(SIGNUP_URL, signup_data("victime@exemple.org"), REMOTE_ADDR="203.0.113.66")
+    mail.outbox.clear()
+
+    response = client.post(
+        SIGNUP_URL, signup_data("victime@exemple.org"), REMOTE_ADDR="198.51.100.20"
+    )
+
+    assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [["victime@exemple.org"]]
+
+
+@override_settings(NEWSLETTER_EMAILS_PER_ADDRESS_ALL_NETWORKS=3)
+def test_past_the_inbox_cap_requests_are_recorded_and_answered_but_send_nothing(client):
+    for n in range(3):
+        client.post(SIGNUP_URL, signup_data("victime@exemple.org"), REMOTE_ADDR=f"192.0.2.{n}")
+    assert len(mail.outbox) == 3
+
+    response = client.post(
+        SIGNUP_URL, signup_data("victime@exemple.org"), REMOTE_ADDR="198.51.100.20", follow=True
+    )
+
+    assert response.redirect_chain == [("/newsletter/merci/", 302)]
+    assert len(mail.outbox) == 3
     subscriber = Subscriber.objects.get()
-    assert subscriber.consent_events.count() == 3
+    assert subscriber.consent_events.count() == 4
+    # The owner's confirmation flow still works: any of the links received confirms.
+    client.post(link_in(mail.outbox[0], "/newsletter/confirmer/"))
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.CONFIRMED
 
 
 def test_the_address_limit_ignores_case(client):
-    for n, email in enumerate(["maire@exemple.org", "MAIRE@exemple.org", "Maire@EXEMPLE.org"]):
-        client.post(SIGNUP_URL, signup_data(email), REMOTE_ADDR=f"192.0.2.{n}")
+    for email in ["maire@exemple.org", "MAIRE@exemple.org", "Maire@EXEMPLE.org"]:
+        client.post(SIGNUP_URL, signup_data(email), REMOTE_ADDR="192.0.2.1")
 
-    response = client.post(SIGNUP_URL, signup_data("maire@Exemple.Org"), REMOTE_ADDR="192.0.2.200")
+    response = client.post(SIGNUP_URL, signup_data("maire@Exemple.Org"), REMOTE_ADDR="192.0.2.1")
 
     assert response.status_code == 429
 
 
 def test_the_resend_form_shares_the_limits(client):
-    for n in range(3):
-        client.post(SIGNUP_URL, signup_data("maire@exemple.org"), REMOTE_ADDR=f"192.0.2.{n}")
+    for _ in range(3):
+        client.post(SIGNUP_URL, signup_data("maire@exemple.org"), REMOTE_ADDR="192.0.2.1")
 
     response = client.post(
-        "/newsletter/renvoyer/", signup_data("maire@exemple.org"), REMOTE_ADDR="192.0.2.100"
+        "/newsletter/renvoyer/", signup_data("maire@exemple.org"), REMOTE_ADDR="192.0.2.1"
     )
 
     assert response.status_code == 429

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.test import override_settings
+from django_tasks import task_backends
 
 from newsletter.models import Subscriber
 
@@ -68,7 +70,7 @@ def test_a_resent_link_confirms_the_pending_request(client):
     mail.outbox.clear()
 
     resend(client, "en-attente@exemple.org", "192.0.2.1")
-    client.get(link_in(mail.outbox[0], "/newsletter/confirmer/"))
+    client.post(link_in(mail.outbox[0], "/newsletter/confirmer/"))
 
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
@@ -79,3 +81,34 @@ def test_bad_input_on_the_resend_form_is_answered_with_the_form(client):
     assert response.status_code == 400
     assert "adresse e-mail valide" in response.content.decode()
     assert not mail.outbox
+
+
+DEFERRED_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "newsletter": {
+        "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "QUEUES": ["newsletter"],
+    },
+}
+
+
+@override_settings(TASKS=DEFERRED_TASKS)
+def test_the_request_does_the_same_work_for_every_address(client):
+    """Issue 15, section 5: the page answers before any lookup or email, so its timing cannot
+    tell a subscribed address from an unknown one; the worker does the rest."""
+    confirmed_subscriber("abonne@exemple.org")
+    mail.outbox.clear()
+
+    for n, email in enumerate(["abonne@exemple.org", "inconnu@exemple.org"]):
+        response = client.post(RESEND_URL, signup_data(email), REMOTE_ADDR=f"192.0.2.{n}")
+        assert response.status_code == 302
+
+    assert not mail.outbox
+    queued = task_backends["newsletter"].results
+    assert [(result.task.name, result.args) for result in queued] == [
+        ("send_new_link", ["abonne@exemple.org"]),
+        ("send_new_link", ["inconnu@exemple.org"]),
+    ]
+    for result in queued:
+        result.task.call(*result.args)
+    assert [message.to for message in mail.outbox] == [["abonne@exemple.org"]]
