@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -12,12 +13,14 @@ from .admin_views import (
     SubscriberInspectView,
     export_confirmed_subscribers,
 )
-from .models import ConsentText, Subscriber
-from .permissions import NewsletterTeamPolicy
+from .campaign_views import CampaignView, SendIssueView
+from .models import Campaign, ConsentText, NewsletterIssuePage, Subscriber
+from .permissions import SEND_ISSUE, NewsletterTeamPolicy
 
 # Registered before the viewsets below ask for a policy (Wagtail would make a default one).
 register_permission_policy(Subscriber, NewsletterTeamPolicy(Subscriber, actions=["view"]))
 register_permission_policy(ConsentText, NewsletterTeamPolicy(ConsentText, actions=["view", "add"]))
+register_permission_policy(Campaign, NewsletterTeamPolicy(Campaign, ["view"], SEND_ISSUE))
 
 
 class SubscriberViewSet(ModelViewSet):
@@ -80,13 +83,58 @@ class ConsentTextViewSet(ModelViewSet):
         ]
 
 
+class CampaignViewSet(ModelViewSet):
+    """Sends, listed; each one's page shows its progress or its report."""
+
+    model = Campaign
+    name = "newsletter_campaign"
+    url_prefix = "newsletter/envois"
+    icon = "mail"
+    menu_label = "Envois"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["subject", "status", "scheduled_at", "total", "finished_at"]
+    list_filter = ["status"]
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", CampaignView.as_view(), name="inspect"),
+        ]
+
+
 class NewsletterViewSetGroup(ViewSetGroup):
     menu_label = "Newsletter"
     menu_icon = "mail"
     menu_order = 400
-    items = (SubscriberViewSet, ConsentTextViewSet)
+    items = (CampaignViewSet, SubscriberViewSet, ConsentTextViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_newsletter_admin():
     return NewsletterViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_send_view():
+    return [
+        path(
+            "newsletter/envoyer/<int:page_id>/",
+            SendIssueView.as_view(),
+            name="newsletter_send_issue",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def send_issue_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, NewsletterIssuePage):
+        yield PageMenuItem(
+            "Envoyer ou tester",
+            reverse("newsletter_send_issue", args=[page.pk]),
+            icon_name="mail",
+            priority=5,
+            page=page,
+        )

@@ -18,6 +18,7 @@ from aimf_portal.models import HomePage, StandardPage, ThemePage
 from bench.servers import REPO
 from news.factories import NewsPageFactory
 from news.models import NewsPage
+from newsletter.models import NewsletterIndexPage
 from publications.factories import PublicationPageFactory
 from publications.models import PublicationPage
 
@@ -28,7 +29,7 @@ ITEM_FACTORIES = [NewsPageFactory, ActionPageFactory, PublicationPageFactory]
 class TestTreeRules(WagtailPageTestCase):
     def test_home_page_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {ThemePage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {ThemePage, StandardPage, NewsletterIndexPage})
 
     def test_a_single_home_page(self):
         root = Page.get_first_root_node()
