@@ -99,9 +99,9 @@ class SendIssueView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, page_id):
         self.issue = get_object_or_404(NewsletterIssuePage, pk=page_id)
-        if not self.issue.permissions_for_user(request.user).can_edit():
-            raise PermissionDenied
         self.can_send = request.user.has_perm(SEND_ISSUE)
+        if not (self.can_send or self.issue.permissions_for_user(request.user).can_edit()):
+            raise PermissionDenied
         return super().dispatch(request, page_id)
 
     def get_page_subtitle(self):

@@ -24,12 +24,16 @@ class NewsletterIndexPageFactory(PublishedPageFactory):
 
     class Meta:
         model = NewsletterIndexPage
-        django_get_or_create = ("slug",)
+
+
+def newsletter_index():
+    """The archive page, created the first time an issue needs it (there is only one)."""
+    return NewsletterIndexPage.objects.first() or NewsletterIndexPageFactory()
 
 
 class NewsletterIssuePageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Lettre n° {n}")
-    parent = factory.SubFactory(NewsletterIndexPageFactory)
+    parent = factory.LazyFunction(newsletter_index)
     preheader = "Les nouvelles de l'association et de ses villes."
     body = factory.LazyFunction(text_body)
 
@@ -41,3 +45,4 @@ class NewsletterIssuePageFactory(PublishedPageFactory):
         """The live revision the send reads, unless the page is a draft."""
         if create and page.live:
             page.save_revision().publish()
+            page.refresh_from_db()
