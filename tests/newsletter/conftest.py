@@ -1,4 +1,5 @@
 import pytest
+from wagtail.models import Site
 
 from aimf_portal.models import HomePage, StandardPage, ThemePage
 
@@ -24,3 +25,13 @@ def privacy_page(home):
             title="Politique de confidentialité", slug="politique-de-confidentialite"
         )
     )
+
+
+@pytest.fixture
+def site_at_live_server(live_server):
+    """Emails link to the configured site address: in a browser test, the live server's."""
+    host, port = live_server.url.removeprefix("http://").split(":")
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = host, int(port)
+    site.save()
+    return live_server
