@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.tx
 # The test suite's checkers from npm (axe-core, vnu-jar), reinstalled when the lock file changes.
 NODE_INSTALLED := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
-.PHONY: help install node-deps run serve migrate demo superuser test lint format system-deps bench drills clean
+.PHONY: help install node-deps run serve migrate demo superuser test lint format system-deps bench bench-newsletter drills clean
 
 help:
 	@echo "make run        installe, migre, charge la démo et sert http://127.0.0.1:$(PORT)/"
@@ -75,6 +75,10 @@ bench: install
 	$(BIN)/python -m bench.pages
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/facets.py
 	$(BIN)/python -m bench.cold
+
+# An issue sent to 100,000 synthetic subscribers: rate and memory, bench/results/newsletter.md.
+bench-newsletter: install
+	$(BIN)/python -m bench.newsletter_send
 
 # Load, PostgreSQL restart, Redis down, two servers, backup and restore: bench/results/drills.md.
 drills: install

@@ -189,15 +189,15 @@ def run_campaign(campaign_id, sleep=time.sleep, clock=time.monotonic):
             batch = list(
                 campaign.deliveries.filter(status=Delivery.Status.QUEUED, pk__gt=last_pk)
                 .order_by("pk")
-                .values_list("pk", flat=True)[: newsletter_setting("SEND_BATCH_SIZE")]
+                .values_list("pk", "subscriber_id")[: newsletter_setting("SEND_BATCH_SIZE")]
             )
             if not batch:
                 finish(campaign, holder)
                 return
-            for delivery_id in batch:
+            for delivery_id, subscriber_id in batch:
                 throttle.wait()
-                deliver(campaign, delivery_id, rendered, connection)
-            last_pk = batch[-1]
+                deliver(campaign, delivery_id, subscriber_id, rendered, connection)
+            last_pk = batch[-1][0]
             if not renew_lease(campaign, holder, lease):
                 return  # paused, cancelled, or taken over
     except Exception as error:
@@ -277,7 +277,7 @@ def prepare(campaign):
         Campaign.objects.filter(pk=campaign.pk).update(total=total)
 
 
-def deliver(campaign, delivery_id, rendered, connection):
+def deliver(campaign, delivery_id, subscriber_id, rendered, connection):
     """Send one message, at most once unless the process dies before the commit."""
     with transaction.atomic():
         claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED).update(

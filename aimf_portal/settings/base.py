@@ -251,6 +251,8 @@ TASKS = {
 }
 # Messages of an issue sent per minute (the provider's or the SMTP server's limit); 0: no limit.
 NEWSLETTER_SEND_RATE_PER_MINUTE = env.int("NEWSLETTER_SEND_RATE_PER_MINUTE", default=600)
+# A dead sending worker's campaign is taken over after this many seconds.
+NEWSLETTER_WORKER_LEASE_SECONDS = env.int("NEWSLETTER_WORKER_LEASE_SECONDS", default=60)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
