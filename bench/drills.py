@@ -1,5 +1,6 @@
-"""`make drills`: the reliability drills of issue #7 and the hardening drills of issue #15
-(bench/hardening_drills.py), each ending in a PASS/FAIL line.
+"""`make drills`: the reliability drills of issue #7, the hardening drills of issue #15
+(bench/hardening_drills.py) and the newsletter's crash drill (9, bench/newsletter_drill.py),
+each ending in a PASS/FAIL line.
 
 Everything runs on processes of our own, removed at the end: a PostgreSQL cluster
 (127.0.0.1:5440) holding a copy of aimf_bench restored from scripts/backup.sh, a redis-server
@@ -25,6 +26,7 @@ import psycopg
 from .compare import differences, site_fingerprint
 from .database import manage, prepare, static_path
 from .hardening_drills import cache_flood_drill, privacy_without_redis_drill, spoofed_lockout_drill
+from .newsletter_drill import NEWSLETTER_DRILL, newsletter_crash_drill
 from .pages import THEME_SLUG, in_process
 from .servers import (
     REPO,
@@ -523,7 +525,11 @@ def main():
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/aimf_bench"
     )
     source_media = Path(os.environ.get("MEDIA_ROOT", REPO / "media"))
-    prepare(production_env(source_url, ""), int(os.environ.get("BENCH_SCALE", 10000)))
+    chosen = os.environ.get("DRILLS", ",".join(str(n) for n in range(1, 10))).split(",")
+    # The newsletter's drill runs on a database of its own: it needs no copy of aimf_bench.
+    site_drills = [number for number in chosen if number != NEWSLETTER_DRILL]
+    if site_drills:
+        prepare(production_env(source_url, ""), int(os.environ.get("BENCH_SCALE", 10000)))
     drills = []
     with (
         tempfile.TemporaryDirectory(prefix="aimf-drills-") as directory,
@@ -532,23 +538,24 @@ def main():
     ):
         workdir = Path(directory)
         media_root = workdir / "media"
-        print("Copie de aimf_bench dans le PostgreSQL de l'exercice (backup.sh, restore.sh)")
-        restore(
-            backup(source_url, source_media, workdir / "source"),
-            cluster.url(DRILL_DATABASE),
-            media_root,
-        )
-        env = production_env(
-            cluster.url(DRILL_DATABASE),
-            redis_server.url,
-            MEDIA_ROOT=media_root,
-            WEB_CONCURRENCY=WORKERS,
-            # The drills' clients, on this machine, stand for the proxy: X-Forwarded-For
-            # gives each sign-up its own network.
-            FORWARDED_ALLOW_IPS="127.0.0.1",
-        )
-        news_path = in_process(env, "--news-page", THEME_SLUG)["news_page"]
-        paths = mix_paths(news_path)
+        if site_drills:
+            print("Copie de aimf_bench dans le PostgreSQL de l'exercice (backup.sh, restore.sh)")
+            restore(
+                backup(source_url, source_media, workdir / "source"),
+                cluster.url(DRILL_DATABASE),
+                media_root,
+            )
+            env = production_env(
+                cluster.url(DRILL_DATABASE),
+                redis_server.url,
+                MEDIA_ROOT=media_root,
+                WEB_CONCURRENCY=WORKERS,
+                # The drills' clients, on this machine, stand for the proxy: X-Forwarded-For
+                # gives each sign-up its own network.
+                FORWARDED_ALLOW_IPS="127.0.0.1",
+            )
+            news_path = in_process(env, "--news-page", THEME_SLUG)["news_page"]
+            paths = mix_paths(news_path)
         steps = [
             (
                 "1. Charge : 64 connexions pendant 60 s",
@@ -582,8 +589,11 @@ def main():
                 "8. Verrouillage de la connexion malgré un X-Forwarded-For changeant",
                 lambda drill: spoofed_lockout_drill(drill, env, workdir),
             ),
+            (
+                "9. Lettre : processus d'envoi tué (kill -9) à 40 % de 5 000 envois, 5 fois",
+                lambda drill: newsletter_crash_drill(drill, cluster, workdir),
+            ),
         ]
-        chosen = os.environ.get("DRILLS", ",".join(str(n) for n in range(1, 9))).split(",")
         for title, step in (steps[int(number) - 1] for number in chosen):
             print(title)
             drill = Drill(title)
