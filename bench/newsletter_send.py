@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from .database import ensure_database, manage
-from .servers import REPO, production_env, rss_kib
+from .servers import REPO, production_env, rss_kib, run_module_json
 
 RESULTS = Path(__file__).resolve().parent / "results" / "newsletter.md"
 SUBSCRIBERS = int(os.environ.get("BENCH_NEWSLETTER_SUBSCRIBERS", 100_000))
@@ -24,15 +24,7 @@ TARGET_RSS_KIB = 300 * 1024
 
 
 def django_json(env, *arguments):
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.newsletter_data", *arguments],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(completed.stdout.splitlines()[-1])
+    return run_module_json("bench.newsletter_data", env, *arguments)
 
 
 def main():

@@ -3,11 +3,11 @@ approves it, the « Newsletter » group sends it, and a subscriber leaves throug
 link of that very issue."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from newsletter.factories import NewsletterIndexPageFactory
 from newsletter.models import Campaign, NewsletterIssuePage, Subscriber
+from tests.editorial.test_journey_browser import account, log_in
 
 from .helpers import actions_of, confirmed_subscriber, subscriber_for
 
@@ -17,23 +17,11 @@ pytestmark = [
 ]
 
 TITLE = "Lettre de mars : les villes et l'eau"
-PASSWORD = "un mot de passe de test assez long"
-
-
-def account(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@aimf.example", password=PASSWORD
-    )
-    user.groups.add(Group.objects.get(name=group_name))
 
 
 def logged_in(browser, base_url, username):
     page = browser.new_context(locale="fr-FR").new_page()
-    page.goto(f"{base_url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in(page, base_url, username)
     return page
 
 
