@@ -209,7 +209,10 @@ def unsubscribe_link(request, token):
             subscriber,
             method,
             network_hash(request),
-            campaign_id=int(campaign_id) if campaign_id.isdigit() else None,
+            # Only a plausible id: a made-up 30-digit number must not reach the database.
+            campaign_id=int(campaign_id)
+            if campaign_id.isdigit() and len(campaign_id) < 10
+            else None,
         )
     if one_click:
         return HttpResponse(ONE_CLICK_DONE_MESSAGE, content_type="text/plain; charset=utf-8")

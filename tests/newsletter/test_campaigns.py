@@ -28,6 +28,7 @@ from newsletter.sending import (
     start_campaign,
 )
 from newsletter.subscriptions import erase, unsubscribe
+from newsletter.tokens import unsubscribe_token
 
 from .helpers import (
     confirmed_subscriber,
@@ -493,3 +494,15 @@ def test_links_in_emails_come_from_the_configured_site_not_the_host_header(clien
     link = link_in(mail.outbox[-1], "/newsletter/confirmer/")
     assert "localhost:6666" not in mail.outbox[-1].body
     assert link.startswith("http://localhost/")
+
+
+@pytest.mark.parametrize("campaign", ["abc", "9" * 30, "-1", ""])
+def test_a_made_up_issue_number_on_an_unsubscribe_link_still_unsubscribes(campaign):
+    subscriber = confirmed_subscriber()
+    url = f"/newsletter/desinscription/{unsubscribe_token(subscriber)}/?envoi={campaign}"
+
+    response = Client().post(url)
+
+    assert response.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
