@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -273,6 +273,10 @@ class NewsletterIndexPage(Page):
         help_text="Quelques mots sur la lettre, au-dessus de la liste des numéros.",
     )
 
+    # Right under the home page, whose routing caches its children under the site's generation:
+    # publishing this page must move it (aimf_portal.caching.invalidation), or /lettre/ 404s.
+    shown_on_every_page = True
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["aimf_portal.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
@@ -280,6 +284,16 @@ class NewsletterIndexPage(Page):
 
     class Meta:
         verbose_name = "lettre d'actualités (archive)"
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        # HomePage.route hands over a cached copy of this page, whose numchild may predate the
+        # newest issue: Wagtail's route would then see no child at all. Found by path instead.
+        issue = Page.objects.child_of(self).filter(slug=path_components[0]).first()
+        if issue is None:
+            raise Http404
+        return issue.specific.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -62,7 +62,7 @@ def test_editeurs_also_publish_and_lock_but_do_not_bulk_delete():
 
 @pytest.mark.django_db
 def test_the_newsletter_group_only_reaches_the_newsletter_admin():
-    assert global_permissions(NEWSLETTER) == {"access_admin", "manage_newsletter"}
+    assert global_permissions(NEWSLETTER) == {"access_admin", "manage_newsletter", "send_issue"}
     assert page_permissions(NEWSLETTER) == set()
     assert collection_permissions(NEWSLETTER) == set()
 
