@@ -12,7 +12,7 @@ import newsletter.blocks
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("aimf_portal", "0011_remove_wagtail_default_groups"),
+        ("aimf_portal", "0001_initial"),
         ("newsletter", "0002_first_consent_text"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
