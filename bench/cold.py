@@ -57,7 +57,7 @@ CRAWLER_SECONDS = 60
 CRAWLER_CONNECTIONS = 64
 CRAWLER_ADDRESSES = 4000  # per kind: more than 60 s can ask for
 CRAWLER_P99_MS = 2000
-CRAWLER_PORT = 8234
+CRAWLER_PORT = 8236
 
 
 # --- In process, in the measured database's environment -----------------------------------

@@ -1,6 +1,6 @@
 """`make drills`: the reliability drills of issue #7, the hardening drills of issue #15
-(bench/hardening_drills.py) and the newsletter's crash drill (9, bench/newsletter_drill.py),
-each ending in a PASS/FAIL line.
+(bench/hardening_drills.py), the newsletter's crash drill (9, bench/newsletter_drill.py) and
+the crawler of issue #16 (10, bench/cold.py), each ending in a PASS/FAIL line.
 
 Everything runs on processes of our own, removed at the end: a PostgreSQL cluster
 (127.0.0.1:5440) holding a copy of aimf_bench restored from scripts/backup.sh, a redis-server
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import psycopg
 
+from .cold import crawler_drill
 from .compare import differences, site_fingerprint
 from .database import manage, prepare, static_path
 from .hardening_drills import cache_flood_drill, privacy_without_redis_drill, spoofed_lockout_drill
@@ -525,7 +526,7 @@ def main():
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/aimf_bench"
     )
     source_media = Path(os.environ.get("MEDIA_ROOT", REPO / "media"))
-    chosen = os.environ.get("DRILLS", ",".join(str(n) for n in range(1, 10))).split(",")
+    chosen = os.environ.get("DRILLS", ",".join(str(n) for n in range(1, 11))).split(",")
     # The newsletter's drill runs on a database of its own: it needs no copy of aimf_bench.
     site_drills = [number for number in chosen if number != NEWSLETTER_DRILL]
     if site_drills:
@@ -592,6 +593,10 @@ def main():
             (
                 "9. Lettre : processus d'envoi tué (kill -9) à 40 % de 5 000 envois, 5 fois",
                 lambda drill: newsletter_crash_drill(drill, cluster, workdir),
+            ),
+            (
+                "10. Robot d'indexation : 64 connexions pendant 60 s sur des adresses jamais vues",
+                lambda drill: crawler_drill(drill, env, workdir, RSS_GROWTH_BOUND_KIB),
             ),
         ]
         for title, step in (steps[int(number) - 1] for number in chosen):

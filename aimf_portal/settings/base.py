@@ -74,9 +74,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Brute force on the admin login (aimf_portal/login_protection.py, docs/deploy.md): after
-# AXES_FAILURE_LIMIT failures for one username from one address, that pair is refused for
-# AXES_COOLOFF_TIME, even with the right password; a success clears the count.
+# Brute force on the admin login (aimf_portal/operations/login_protection.py, docs/deploy.md):
+# after AXES_FAILURE_LIMIT failures for one username, from whatever addresses, it is refused
+# for AXES_COOLOFF_TIME, even with the right password; a success clears the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
