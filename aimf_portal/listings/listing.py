@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from aimf_portal.caching.page_cache import declare_canonical_query
 from aimf_portal.listings.facets import FacetForm
-from aimf_portal.listings.pagination import paginate
+from aimf_portal.listings.pagination import paginate, pagination_links
 
 
 @dataclass
@@ -88,4 +88,11 @@ class FacetedListing:
         the page cache stores the response only when the request asked for exactly that."""
         page_obj = paginate(request, items, per_page)
         declare_canonical_query(request, self.form.querystring(page_number=page_obj.number))
-        return {**self.context(), "page_obj": page_obj, "items": page_obj.object_list}
+        return {
+            **self.context(),
+            "page_obj": page_obj,
+            "items": page_obj.object_list,
+            "pagination": pagination_links(
+                page_obj, lambda number: self.form.querystring(page_number=number)
+            ),
+        }

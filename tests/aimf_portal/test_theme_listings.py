@@ -47,8 +47,18 @@ def titles(soup):
 
 
 def pagination_links(soup):
+    """The previous and next links of the pagination, by rel."""
     nav = soup.find("nav", attrs={"aria-label": "Pagination"})
-    return {link["rel"][0]: link["href"] for link in nav.find_all("a")}
+    return {link["rel"][0]: link["href"] for link in nav.find_all("a", rel=True)}
+
+
+def numbered_links(soup):
+    """(number shown, href, is the current page) of the pagination's numbered links."""
+    nav = soup.find("nav", attrs={"aria-label": "Pagination"})
+    return [
+        (text_of(link), link["href"], link.get("aria-current") == "page")
+        for link in nav.find_all("a", rel=False)
+    ]
 
 
 def query(href):
@@ -81,27 +91,37 @@ def test_the_pagination_links(client, listing):
         "next": {"page": ["2"]}
     }
     assert {rel: query(href) for rel, href in pagination_links(middle).items()} == {
-        "prev": {"page": ["1"]},
+        # Page 1 is the listing's own address, not a duplicate of it with ?page=1.
+        "prev": {},
         "next": {"page": ["3"]},
     }
     assert {rel: query(href) for rel, href in pagination_links(last).items()} == {
         "prev": {"page": ["2"]}
     }
-    current = middle.find("nav", attrs={"aria-label": "Pagination"}).find(
-        attrs={"aria-current": True}
-    )
-    assert text_of(current) == "Page 2 sur 3"
+    url = listing["url"]
+    assert numbered_links(middle) == [
+        ("1", url, False),
+        ("2", f"{url}?page=2", True),
+        ("3", f"{url}?page=3", False),
+    ]
+    assert "Page 2 sur 3" in text_of(middle.find("nav", attrs={"aria-label": "Pagination"}))
     assert text_of(middle.find("title")) == (
         f"{listing['title']} – Culture / Patrimoine – page 2 – AIMF"
     )
 
 
-def test_pagination_keeps_the_other_query_parameters(client, listing):
-    soup = parse(client.get(f"{listing['url']}?utm_source=lettre&pays=bj&page=2"))
+def test_pagination_keeps_the_selection_and_drops_the_rest_of_the_address(client, listing):
+    """Page links carry the canonical query (the facets), not what else the address held."""
+    soup = parse(client.get(f"{listing['url']}?utm_source=lettre&pays=bj&inconnu=1&page=2"))
     assert {rel: query(href) for rel, href in pagination_links(soup).items()} == {
-        "prev": {"utm_source": ["lettre"], "pays": ["bj"], "page": ["1"]},
-        "next": {"utm_source": ["lettre"], "pays": ["bj"], "page": ["3"]},
+        "prev": {"pays": ["bj"]},
+        "next": {"pays": ["bj"], "page": ["3"]},
     }
+    assert [href for _number, href, _current in numbered_links(soup)] == [
+        f"{listing['url']}?pays=bj",
+        f"{listing['url']}?pays=bj&page=2",
+        f"{listing['url']}?pays=bj&page=3",
+    ]
 
 
 NOT_AN_INTEGER = "Le numéro de page doit être un nombre entier."
