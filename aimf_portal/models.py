@@ -7,11 +7,13 @@ asked of the item models themselves (aimf_portal.items).
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path as url_path
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -35,11 +37,26 @@ from aimf_portal.items.models import (
     item_models,
 )
 from aimf_portal.listings.cards import rendered_cards
+from aimf_portal.listings.facets import theme_facet
 from aimf_portal.listings.listing import FacetedListing
 from news.models import NewsPage
 
 # Cards of a list's first row, near the top of the page: their images load at once.
 FIRST_ROW = 3
+# The first segment of the addresses the site's own views answer (aimf_portal.urls).
+SITE_VIEW_SLUGS = frozenset({THEME_FEED_SLUG, "recherche", "newsletter", "contact", "documents"})
+
+
+def listing_feed_route(model):
+    """The route name of a listing's feed ("actualites-rss")."""
+    return f"{model.listing_slug}-{THEME_FEED_SLUG}"
+
+
+def reserved_home_slugs():
+    """Addresses the home page answers itself (the site-wide listings) or that the site's own
+    views take (/rss/, /recherche/, /contact/…): a page right under the home page cannot
+    have them."""
+    return {model.listing_slug for model in item_models()} | SITE_VIEW_SLUGS
 
 
 class HomeChildPage:
@@ -49,13 +66,115 @@ class HomeChildPage:
 
     cached_view_restrictions = None
 
+    def clean(self):
+        super().clean()
+        if self.slug in reserved_home_slugs():
+            raise ValidationError(
+                {
+                    "slug": f"« {self.slug} » est l'adresse d'une liste ou d'une page du site ; "
+                    "choisissez-en une autre."
+                }
+            )
+
     def get_view_restrictions(self):
         if self.cached_view_restrictions is not None:
             return self.cached_view_restrictions
         return super().get_view_restrictions()
 
 
-class HomePage(Page):
+class ItemListingsMixin(RoutablePageMixin):
+    """A page that serves, below its own address, the full listing of each kind of item in its
+    scope, and each listing's feed: a theme (its items) or the home page (the whole site, with
+    a theme facet). The routes come from item_models(): /actualites/, /actualites/rss/…"""
+
+    listing_template = "aimf_portal/item_listing.html"
+
+    @classmethod
+    def get_subpage_urls(cls):
+        def listing_view(model):
+            return lambda page, request: page.listing_response(request, model)
+
+        def feed_view(model):
+            return lambda page, request: ItemFeed(model)(request, theme=page.listing_theme)
+
+        routes = []
+        for model in item_models():
+            slug = model.listing_slug
+            routes.append(url_path(f"{slug}/", listing_view(model), name=slug))
+            if not model.in_news_feed:  # the news have their feed already: news_feed_url()
+                feed = f"{slug}/{THEME_FEED_SLUG}/"
+                routes.append(url_path(feed, feed_view(model), name=listing_feed_route(model)))
+        return (*routes, *super().get_subpage_urls())
+
+    def news_feed_url(self):
+        raise NotImplementedError
+
+    def listing_feed_url(self, model):
+        if model.in_news_feed:
+            return self.news_feed_url()
+        return self.url + self.reverse_subpage(listing_feed_route(model))
+
+    @property
+    def listing_theme(self):
+        """The theme whose items the listings show; None: the whole site."""
+        return None
+
+    def listing_facets(self, model):
+        return model.listing_facets
+
+    def listing_url(self, model):
+        return self.url + self.reverse_subpage(model.listing_slug)
+
+    def listing_paths(self):
+        """The listings' and their feeds' paths below this page, for the CDN's purge."""
+        models_ = item_models()
+        feeds = [f"{m.listing_slug}/{THEME_FEED_SLUG}/" for m in models_ if not m.in_news_feed]
+        return [*(f"{model.listing_slug}/" for model in models_), *feeds]
+
+    def listing_labels(self, model):
+        """How a listing names itself, and what it lists: within a theme, or site-wide."""
+        theme = self.listing_theme
+        return {
+            **model.listing_labels(),
+            "within": theme.title if theme is not None else "",
+            "feed_url": self.listing_feed_url(model),
+        }
+
+    def listing_response(self, request, model):
+        facets = self.listing_facets(model)
+        scope = model.listing_scope(theme=self.listing_theme)
+        faceted = FacetedListing(model, scope, request.GET, facets=facets)
+        items = model.with_card_data(faceted.queryset)
+        # The listing shows no sections: Page's context, not this page's.
+        context = Page.get_context(self, request)
+        context.update(
+            faceted.paginated_context(request, items, model.listing_per_page),
+            listing=self.listing_labels(model),
+            listing_url=self.listing_url(model),
+            listing_feed_url=self.listing_feed_url(model),
+        )
+        context["cards"] = rendered_cards(
+            request, model, context["page_obj"].object_list, eager=FIRST_ROW
+        )
+        return TemplateResponse(request, self.listing_template, context)
+
+    def listing_sitemap_urls(self, location):
+        """Each listing that has items, at `location` (this page's) + its route, dated by its
+        newest item."""
+        items = public(Page.objects.live().type(*item_models()).descendant_of(self))
+        newest = dict(
+            items.order_by().values_list("content_type").annotate(Max("last_published_at"))
+        )
+        urls = []
+        for model in item_models():
+            lastmod = newest.get(ContentType.objects.get_for_model(model).pk)
+            if lastmod is not None:
+                route = self.reverse_subpage(model.listing_slug)
+                urls.append({"location": location + route, "lastmod": lastmod})
+        return urls
+
+
+class HomePage(ItemListingsMixin, Page):
     intro = RichTextField(
         "présentation",
         features=["bold", "italic", "link"],
@@ -80,8 +199,10 @@ class HomePage(Page):
         verbose_name = "page d'accueil"
 
     def route(self, request, path_components):
-        """Wagtail's route, the child read from the cache; an unknown slug costs no query."""
-        if not path_components:
+        """Wagtail's route, the child read from the cache; an unknown slug costs no query. The
+        site-wide listings are this page's own routes."""
+        listing_slugs = {model.listing_slug for model in item_models()}
+        if not path_components or path_components[0] in listing_slugs:
             return super().route(request, path_components)
         slug, children = path_components[0], self.get_children()
         slugs = cached(
@@ -102,10 +223,21 @@ class HomePage(Page):
         context["themes"] = ThemePage.menu()
         latest = NewsPage.listing_queryset()[: self.latest_news_count]
         context["latest_news"] = rendered_cards(request, NewsPage, latest, eager=FIRST_ROW)
+        context["news_listing_url"] = self.listing_url(NewsPage)
         return context
 
+    def listing_facets(self, model):
+        return (theme_facet, *model.listing_facets)
+
+    def news_feed_url(self):
+        return reverse("news_feed")
+
     def get_cached_paths(self):
-        return ["/", f"{THEME_FEED_SLUG}/", "sitemap.xml"]
+        return ["/", f"{THEME_FEED_SLUG}/", "sitemap.xml", *self.listing_paths()]
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        return [*urls, *self.listing_sitemap_urls(urls[0]["location"])]
 
     def customise_metadata(self, request, metadata, context):
         metadata.title = self.seo_title or seo.SITE_NAME
@@ -114,7 +246,7 @@ class HomePage(Page):
         )
 
 
-class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
+class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
     """A theme of the association's work; lists its news, actions and publications."""
 
     intro = RichTextField(
@@ -166,27 +298,19 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
 
     @classmethod
     def get_subpage_urls(cls):
-        """One listing per kind of item, at the address the item model names, and the feed."""
-
-        def listing_view(model):
-            return lambda page, request: page.listing_response(request, model)
-
-        listings = [
-            url_path(f"{model.listing_slug}/", listing_view(model), name=model.listing_slug)
-            for model in item_models()
-        ]
+        """The listings (ItemListingsMixin), and the theme's news feed at rss/."""
         feed = url_path(f"{THEME_FEED_SLUG}/", cls.news_feed, name=THEME_FEED_SLUG)
-        return (*listings, feed, *super().get_subpage_urls())
+        return (feed, *super().get_subpage_urls())
+
+    @property
+    def listing_theme(self):
+        return self
+
+    def news_feed_url(self):
+        return self.url + self.reverse_subpage(THEME_FEED_SLUG)
 
     def get_cached_paths(self):
-        return ["/", *(f"{slug}/" for slug in self.reserved_slugs())]
-
-    @staticmethod
-    def reserved_slugs():
-        return [*(model.listing_slug for model in item_models()), THEME_FEED_SLUG]
-
-    def listing_url(self, model):
-        return self.url + self.reverse_subpage(model.listing_slug)
+        return ["/", f"{THEME_FEED_SLUG}/", *self.listing_paths()]
 
     def section_listings(self, request):
         """Each kind of item, with its facets and the visitor's selection if it has some."""
@@ -201,7 +325,7 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
         """The theme page's sections, one per kind of item, newest first, some with facets."""
         sections = []
         for model, faceted in listings.items():
-            section = model.listing_labels()
+            section = self.listing_labels(model)
             items = model.listing_scope(theme=self)
             if faceted is not None:
                 section.update(faceted.context(), result_count=faceted.queryset.count())
@@ -246,21 +370,6 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
         )
         return context
 
-    def listing_response(self, request, model):
-        faceted = FacetedListing(model, model.listing_scope(theme=self), request.GET)
-        items = model.with_card_data(faceted.queryset)
-        # The listing shows no sections: Page's context, not this page's.
-        context = super().get_context(request)
-        context.update(
-            faceted.paginated_context(request, items, model.listing_per_page),
-            listing=model.listing_labels(),
-            listing_url=self.listing_url(model),
-        )
-        context["cards"] = rendered_cards(
-            request, model, context["page_obj"].object_list, eager=FIRST_ROW
-        )
-        return TemplateResponse(request, "aimf_portal/theme_listing.html", context)
-
     def news_feed(self, request):
         return ItemFeed(NewsPage)(request, theme=self)
 
@@ -273,18 +382,7 @@ class ThemePage(HomeChildPage, RoutablePageMixin, ImageAltTextMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The theme page, then each listing that has items, dated by its newest item."""
         urls = super().get_sitemap_urls(request)
-        newest = dict(
-            public(Page.objects.child_of(self).live())
-            .order_by()
-            .values_list("content_type")
-            .annotate(Max("last_published_at"))
-        )
-        for model in item_models():
-            lastmod = newest.get(ContentType.objects.get_for_model(model).pk)
-            if lastmod is not None:
-                location = urls[0]["location"] + self.reverse_subpage(model.listing_slug)
-                urls.append({"location": location, "lastmod": lastmod})
-        return urls
+        return [*urls, *self.listing_sitemap_urls(urls[0]["location"])]
 
 
 class StandardPage(HomeChildPage, Page):

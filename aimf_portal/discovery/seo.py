@@ -201,7 +201,7 @@ def for_page(request, page, context):
 
 
 def for_listing(request, page, context):
-    """A page's full listing (a theme's news, say), maybe filtered and paginated.
+    """A page's full listing (a theme's news, or the whole site's), maybe filtered and paginated.
 
     Every filter combination is a distinct address: search engines would crawl millions of
     them. Filtered pages are therefore not indexed (their links are still followed) and name the
@@ -215,9 +215,16 @@ def for_listing(request, page, context):
     if page_number > 1 and not filters:
         canonical_url += f"?page={page_number}"
     trail = [*page_trail(request, page), (page.title, page.get_full_url(request))]
+    within = listing.get("within")
+    if within:
+        title = f"{listing['title']} – {within}"
+        description = f"{listing['title']} de l'AIMF sur la thématique {within}."
+    else:
+        title = listing["title"]
+        description = f"{listing['title']} de l'AIMF, toutes thématiques confondues."
     return PageMetadata(
-        title=with_details(f"{listing['title']} – {page.title}", filters, page_number),
-        description=f"{listing['title']} de l'AIMF sur la thématique {page.title}.",
+        title=with_details(title, filters, page_number),
+        description=description,
         canonical_url=canonical_url,
         robots="noindex, follow" if context.get("is_filtered") else "",
         image=share_image(request, getattr(page, "image", None)),

@@ -252,6 +252,13 @@ class ThemeItemPage(ImageAltTextMixin, Page):
     def customise_metadata(self, request, metadata, context):
         metadata.og_type = "article"
 
+    def feed_guid(self):
+        """The feed entry's identifier: stable across renames and moves, unlike the address."""
+        return f"urn:aimf:{self._meta.model_name}:{self.pk}"
+
+    def feed_pubdate(self):
+        return self.first_published_at
+
     @property
     def preview_modes(self):
         return [("", "La page"), (CARD_PREVIEW_MODE, "Carte sur la page thématique")]

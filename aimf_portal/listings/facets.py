@@ -15,9 +15,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Length, Substr
+from wagtail.models import Page
 
-from aimf_portal.caching.site_data import cached
+from aimf_portal.caching.site_data import cached, public
 from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.listings.pagination import PAGE_PARAMETER
 
@@ -25,6 +26,7 @@ from aimf_portal.listings.pagination import PAGE_PARAMETER
 MAX_VALUES_PER_PARAMETER = 50
 MAX_VALUE_LENGTH = 40
 COUNTRY_PARAMETER = "pays"
+THEME_PARAMETER = "thematique"
 
 
 class Facet:
@@ -122,6 +124,50 @@ class YearFacet(Facet):
             .annotate(count=Count("pk"))
         )
         return {str(year): count for year, count in rows}
+
+
+class ThemeFacet(Facet):
+    """The page an item sits under (its theme), for the site-wide listings. The themes are
+    whatever page types the item model may be created under, found by Wagtail's own rules
+    (allowed_parent_page_models), so this layer imports no page model."""
+
+    parameter = THEME_PARAMETER
+    legend = "Thématique"
+
+    @staticmethod
+    def themes(model):
+        """[(slug, title, tree path)] of the live, public themes, in French alphabetical order."""
+
+        def build():
+            parents = public(Page.objects.live().type(*model.allowed_parent_page_models()))
+            rows = parents.values_list("slug", "title", "path")
+            return sorted(rows, key=lambda row: accent_insensitive_key(row[1]))
+
+        return cached(f"theme-choices:{model._meta.label}", build)
+
+    def choices(self, model):
+        return {slug: title for slug, title, _path in self.themes(model)}
+
+    def selection_q(self, model, values):
+        paths = [path for slug, _title, path in self.themes(model) if slug in values]
+        q = Q(pk__in=[])
+        for path in paths:
+            q |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+        return q
+
+    def counts(self, model, queryset):
+        slugs = {path: slug for slug, _title, path in self.themes(model)}
+        rows = (
+            queryset.order_by()
+            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .values_list("parent_path")
+            .annotate(count=Count("pk"))
+        )
+        return {slugs[path]: count for path, count in rows if path in slugs}
+
+
+def theme_facet():
+    return ThemeFacet()
 
 
 def country_facet():

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
 from aimf_portal.discovery.seo import metadata_from_context
@@ -10,7 +11,8 @@ register = template.Library()
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)
 def feed_links(context):
-    """The site's news feed everywhere; on a theme page or below it, the theme's feed too.
+    """The site's news feed everywhere; on a theme page or below it, the theme's feed too; on a
+    listing, the listing's own feed.
 
     The theme is found in the cached theme menu, by path: no query on item pages.
     """
@@ -21,7 +23,15 @@ def feed_links(context):
     elif page is not None and getattr(page, "path", None):
         theme = next((t for t in ThemePage.menu() if page.path.startswith(t.path)), None)
     theme_feed_url = routablepageurl(context, theme, THEME_FEED_SLUG) if theme is not None else ""
-    return {"theme": theme, "theme_feed_url": theme_feed_url}
+    listing_feed_url = context.get("listing_feed_url", "")
+    if listing_feed_url in (theme_feed_url, reverse("news_feed")):
+        listing_feed_url = ""  # announced already
+    return {
+        "theme": theme,
+        "theme_feed_url": theme_feed_url,
+        "listing": context.get("listing"),
+        "listing_feed_url": listing_feed_url,
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from aimf_portal.caching.site_data import cached, cached_html
 from aimf_portal.discovery.seo import breadcrumb_ancestors
 from aimf_portal.editorial.site_settings import current_settings
+from aimf_portal.items.models import item_models
 from aimf_portal.models import StandardPage, ThemePage
 
 register = template.Library()
@@ -54,6 +55,22 @@ def theme_navigation(context):
             "current_is_theme": current_is_theme,
         },
     )
+
+
+@register.inclusion_tag("includes/site_navigation.html", takes_context=True)
+def site_navigation(context):
+    """The header's links to the site-wide listings, the current one marked."""
+    request = context.get("request")
+    listing = context.get("listing") or {}
+    links = [
+        {
+            "title": model._meta.verbose_name_plural.capitalize(),
+            "url": f"/{model.listing_slug}/",
+            "current": not listing.get("within") and listing.get("slug") == model.listing_slug,
+        }
+        for model in item_models()
+    ]
+    return {"links": links, "request": request}
 
 
 @register.simple_tag(takes_context=True)

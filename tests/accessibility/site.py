@@ -123,6 +123,13 @@ def public_pages(site):
         ("publications", f"{THEME}/publications/", 200),
         ("publications filtrées", f"{THEME}/publications/?pays=bj&type=rapport&annee=2024", 200),
         ("publications sans résultat", f"{THEME}/publications/?pays=bj&annee=2023", 200),
+        ("actualités du site", "/actualites/", 200),
+        ("actions du site", "/actions/", 200),
+        (
+            "publications du site filtrées",
+            "/publications/?thematique=culture-patrimoine&pays=bj",
+            200,
+        ),
         ("actualité", news.url, 200),
         ("action", action.url, 200),
         ("publication", publication.url, 200),

@@ -58,6 +58,11 @@ PAGES = {
     "action listing": ("actions/", 22, 23, listing_cards),
     "publication listing": ("publications/", 24, 25, listing_cards),
     "home page": ("/", 16, 17, home_page_cards),
+    # The site-wide listings: the theme facet's choices and counts instead of the route's
+    # children and theme, so the same figures as a theme's listing.
+    "site-wide news listing": ("/actualites/", 22, 23, listing_cards),
+    "site-wide action listing": ("/actions/", 22, 23, listing_cards),
+    "site-wide publication listing": ("/publications/", 24, 25, listing_cards),
 }
 SIZES = [5, 100]
 # None: the site, the home page, the theme and its view restrictions come from the cache

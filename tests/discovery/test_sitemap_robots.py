@@ -78,6 +78,15 @@ def test_theme_listings_with_items_are_listed_and_dated_by_their_newest_item(cli
     assert not [url for url in urls if url.endswith("/rss/")]
 
 
+def test_site_wide_listings_with_items_are_listed(client, tree):
+    urls = read_sitemap(client)
+
+    newest_news = max(tree["news"].last_published_at, tree["older_news"].last_published_at)
+    assert urls[f"{ROOT}/actualites/"].startswith(w3c_date(newest_news))
+    assert urls[f"{ROOT}/actions/"].startswith(w3c_date(tree["action"].last_published_at))
+    assert f"{ROOT}/publications/" not in urls
+
+
 def test_a_private_item_does_not_date_its_listing(client, theme):
     NewsPageFactory(parent=theme, title="Note privée", private=True)
 
@@ -91,7 +100,7 @@ def test_sitemap_cost_does_not_grow_with_items(client, theme, django_assert_max_
     with django_assert_max_num_queries(15):
         urls = read_sitemap(client)
 
-    assert len(urls) == 1 + 1 + 30 + 1  # home, theme, items, news listing
+    assert len(urls) == 1 + 1 + 30 + 2  # home, theme, items, the theme's and the site's news
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_search(client, db, settings):

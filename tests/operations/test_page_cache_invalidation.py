@@ -54,9 +54,13 @@ def site(theme):
     }
 
 
+LISTINGS = ("actualites/", "actions/", "publications/", "actions/rss/", "publications/rss/")
+
+
 def item_urls(item_path, theme=THEME):
-    paths = {item_path, theme, "/", "/rss/", "/sitemap.xml"}
-    paths |= {f"{theme}{route}/" for route in ("actualites", "actions", "publications", "rss")}
+    """What the CDN is told to purge: the item, its theme's and the site's listings and feeds."""
+    paths = {item_path, theme, "/", "/rss/", "/sitemap.xml", f"{theme}rss/"}
+    paths |= {f"{root}{listing}" for root in (theme, "/") for listing in LISTINGS}
     return {ROOT + path for path in paths}
 
 
@@ -69,6 +73,9 @@ SHOWS_A_THEME_ITEM = [
     f"{THEME}actualites/",
     f"{THEME}actualites/?pays=bj&pays=sn",
     f"{THEME}rss/",
+    # The site-wide listings: routes of the home page, in the scope every publish moves.
+    "/actualites/",
+    "/actualites/?thematique=culture-patrimoine",
 ]
 UNRELATED = [
     OTHER_THEME,
