@@ -113,12 +113,14 @@ class Publication:
 
 @dataclass(frozen=True)
 class PublicationSeriesPromo:
-    """Links to the publications listing of the theme it sits on; its cover is a publication's."""
+    """Links to the publications listing filtered on its series (a publication kind); its cover
+    is a publication's."""
 
     heading: str
     text: str
     link_label: str
     cover_slug: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -795,8 +797,9 @@ RAISONNANCE_PROMO = PublicationSeriesPromo(
         "Chaque numéro de Raisonnance croise les regards de maires et d'experts sur un enjeu de "
         "l'action municipale, à partir de projets menés dans les villes du réseau."
     ),
-    link_label="Toutes les publications",
+    link_label="Tous les numéros de Raisonnance",
     cover_slug=RAISONNANCE_GENDER_HEALTH.slug,
+    kind="raisonnance",
 )
 
 COLLABORATE_PROMO = CallToActionPromo(

@@ -1,11 +1,12 @@
-"""Writes the demo site from `content`, idempotently.
+"""Writes the demo site from `content`, once.
 
-Each page is found by its slug under its parent and updated in place. A new revision is
-published only when what the loader sets differs from what the page holds, so a second run
-changes nothing, not even the pages' history.
+Each page is found by its slug under its parent. A page that exists is left as it is, whoever
+wrote it last: an editor's title, an unpublished item, a deleted promo stay so on every later
+run (`make run` loads the demo at each start). Only what is missing is created and published;
+the site settings and the home page's presentation are written only while nobody has saved
+them. A second run changes nothing, not even the pages' history.
 """
 
-import json
 import uuid
 from collections import Counter
 
@@ -13,7 +14,6 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.fields import StreamField
 
 from actions.models import ActionDocument, ActionPage, ActionPartner
 from aimf_portal.editorial.site_settings import SiteSettings
@@ -26,11 +26,6 @@ from . import content
 from .content import Figure, Quote
 from .media import Leaflet, MediaLibrary
 
-# What serialising a page yields that says nothing about its content: database keys and the
-# order numbers modelcluster only assigns when it saves.
-BOOKKEEPING_KEYS = {"pk", "id", "sort_order"}
-COUNTRY_RELATION = "country_items"
-
 PRIVACY_PAGE_SLUG = "politique-de-confidentialite"
 DEMO_FOOTER_TEXT = (
     "L'Association internationale des maires francophones rassemble plus de 300 villes qui "
@@ -42,33 +37,6 @@ DEMO_SOCIAL_LINKS = [
     ("Facebook", "https://www.facebook.com/aimf-demo/"),
     ("YouTube", "https://www.youtube.com/@aimf-demo"),
 ]
-
-
-def without_bookkeeping(value, extra_keys=frozenset()):
-    ignored = BOOKKEEPING_KEYS | extra_keys
-    if isinstance(value, dict):
-        return {key: without_bookkeeping(item) for key, item in value.items() if key not in ignored}
-    if isinstance(value, list):
-        return [without_bookkeeping(item, extra_keys) for item in value]
-    return value
-
-
-def snapshot(page, names):
-    """The given fields and child relations of a page, comparable before and after an edit."""
-    data = page.serializable_data()
-    result = {}
-    for name in names:
-        value = data[name]
-        if isinstance(page._meta.get_field(name), StreamField):
-            # Block ids are new uuids each time a stream is assigned.
-            value = without_bookkeeping(json.loads(value))
-        elif isinstance(value, list):
-            parent_key = page._meta.get_field(name).field.name
-            value = without_bookkeeping(value, frozenset({parent_key}))
-            if name == COUNTRY_RELATION:
-                value = sorted(value, key=lambda row: row["tag"])
-        result[name] = value
-    return result
 
 
 def paragraph(text):
@@ -105,11 +73,16 @@ class DemoSite:
         self.themes = {}
         self.standard_pages = {}
         self.publications = {}
+        # The pages this run created: the only ones it may write to again (their promos).
+        self.created = set()
 
     def build(self):
         with translation.override("fr"):
-            home = HomePage.objects.get()
-            self.update(home, {"intro": content.HOME_INTRO})
+            home = self.home = HomePage.objects.get()
+            if not home.revisions.exists():  # as migration 0003 left it: never edited
+                home.intro = content.HOME_INTRO
+                self.publish(home)
+                self.counts["pages mises à jour"] += 1
             for page_content in content.STANDARD_PAGES:
                 self.standard_pages[page_content.slug] = self.build_standard_page(
                     home, page_content
@@ -118,67 +91,47 @@ class DemoSite:
                 self.themes[theme_content.slug] = self.build_theme(home, theme_content)
             # Promos point at pages (other themes, a news item), so they come once all exist.
             for theme_content in content.THEMES:
-                if theme_content.promos:
-                    theme = self.themes[theme_content.slug]
-                    self.update(theme, {"promos": self.promos(theme, theme_content.promos)})
+                theme = self.themes[theme_content.slug]
+                if theme_content.promos and theme.pk in self.created:
+                    theme.promos = self.promos(theme, theme_content.promos)
+                    self.publish(theme)
             self.build_site_settings(home)
         return self.counts
 
     def build_site_settings(self, home):
-        site_settings = SiteSettings.for_site(home.get_site())
-        wanted = {
-            "footer_text": DEMO_FOOTER_TEXT,
-            "social_links": [("link", {"name": n, "url": u}) for n, u in DEMO_SOCIAL_LINKS],
-            "privacy_page": self.standard_pages.get(PRIVACY_PAGE_SLUG),
-        }
-        current_links = [
-            (link.value["name"], link.value["url"]) for link in site_settings.social_links
-        ]
-        unchanged = (
-            site_settings.footer_text == DEMO_FOOTER_TEXT
-            and current_links == DEMO_SOCIAL_LINKS
-            and site_settings.privacy_page_id == getattr(wanted["privacy_page"], "pk", None)
-        )
-        if unchanged:
+        """The demo's footer, social links and privacy page, unless someone saved settings."""
+        site = home.get_site()
+        if SiteSettings.objects.filter(site=site).exists():
             return
-        for name, value in wanted.items():
-            setattr(site_settings, name, value)
-        site_settings.save()
-        self.counts["réglages du site mis à jour"] += 1
+        SiteSettings.objects.create(
+            site=site,
+            footer_text=DEMO_FOOTER_TEXT,
+            social_links=[("link", {"name": n, "url": u}) for n, u in DEMO_SOCIAL_LINKS],
+            privacy_page=self.standard_pages.get(PRIVACY_PAGE_SLUG),
+        )
+        self.counts["réglages du site écrits"] += 1
 
     # --- Writing pages ---------------------------------------------------------------------
 
-    def upsert(self, parent, model, slug, fields, countries=None, children=None):
+    def upsert(self, parent, model, slug, fields):
+        """The page at `slug` under `parent`, as it is if it exists; else created from
+        fields() (its values, then {"countries": codes} or other extras) and published."""
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is not None:
-            return self.update(page, fields, countries, children)
+            self.counts["pages existantes laissées telles quelles"] += 1
+            return page
+        values, extras = fields()
         page = model(slug=slug, live=False)
-        self.assign(page, fields, countries, children)
+        for name, value in {**values, **extras}.items():
+            if name == "countries":
+                page.countries.set([self.countries[code] for code in sorted(value)])
+            else:
+                setattr(page, name, value)
         parent.add_child(instance=page)
         self.publish(page)
+        self.created.add(page.pk)
         self.counts["pages créées"] += 1
         return page
-
-    def update(self, page, fields, countries=None, children=None):
-        compared = [*fields, *(children or {})]
-        if countries is not None:
-            compared.append(COUNTRY_RELATION)
-        before = snapshot(page, compared)
-        self.assign(page, fields, countries, children)
-        if page.live and not page.has_unpublished_changes and snapshot(page, compared) == before:
-            self.counts["pages inchangées"] += 1
-            return page
-        self.publish(page)
-        self.counts["pages mises à jour"] += 1
-        return page
-
-    def assign(self, page, fields, countries, children):
-        for name, value in fields.items():
-            setattr(page, name, value)
-        if countries is not None:
-            page.countries.set([self.countries[code] for code in sorted(countries)])
-        for relation, objects in (children or {}).items():
-            setattr(page, relation, objects)
 
     @staticmethod
     def publish(page):
@@ -190,11 +143,8 @@ class DemoSite:
     # --- The pages -------------------------------------------------------------------------
 
     def build_standard_page(self, home, page_content):
-        return self.upsert(
-            home,
-            StandardPage,
-            page_content.slug,
-            {
+        def fields():
+            return {
                 "title": page_content.title,
                 "intro": page_content.intro,
                 "search_description": page_content.intro,
@@ -202,21 +152,20 @@ class DemoSite:
                     {"type": "paragraph", "value": section_html(section)}
                     for section in page_content.sections
                 ],
-            },
-        )
+            }, {}
+
+        return self.upsert(home, StandardPage, page_content.slug, fields)
 
     def build_theme(self, home, theme_content):
-        theme = self.upsert(
-            home,
-            ThemePage,
-            theme_content.slug,
-            {
+        def fields():
+            return {
                 "title": theme_content.title,
                 "intro": f"<p>{escape(theme_content.intro)}</p>",
                 "search_description": theme_content.intro,
                 "image": self.media.image(theme_content.illustration),
-            },
-        )
+            }, {}
+
+        theme = self.upsert(home, ThemePage, theme_content.slug, fields)
         for news_item in theme_content.news:
             self.build_news(theme, news_item)
         for action in theme_content.actions:
@@ -241,42 +190,40 @@ class DemoSite:
         return blocks
 
     def build_news(self, theme, news_item):
-        self.upsert(
-            theme,
-            NewsPage,
-            news_item.slug,
-            {
+        def fields():
+            return {
                 "title": news_item.title,
                 "date": news_item.date,
                 "city": news_item.city,
                 "teaser": news_item.teaser,
                 "image": self.media.image(news_item.illustration),
                 "body": self.body(news_item.body),
-            },
-            countries=news_item.country_codes,
-        )
+            }, {"countries": news_item.country_codes}
+
+        self.upsert(theme, NewsPage, news_item.slug, fields)
 
     def build_action(self, theme, action):
-        country_names = ", ".join(self.countries[code].name for code in action.country_codes)
-        fact_sheet = self.media.document(
-            Leaflet(
-                title=f"Fiche projet – {action.title}",
-                cover=action.illustration,
-                kicker="Fiche projet",
-                heading=action.title,
-                date_line=f"{action.city}, {country_names}",
-                paragraphs=(
-                    action.teaser,
-                    *plain_paragraphs(action.body),
-                    "Fiche générée pour la démonstration du portail de l'AIMF.",
-                ),
+        def fields():
+            country_names = ", ".join(self.countries[code].name for code in action.country_codes)
+            fact_sheet = self.media.document(
+                Leaflet(
+                    title=f"Fiche projet – {action.title}",
+                    cover=action.illustration,
+                    kicker="Fiche projet",
+                    heading=action.title,
+                    date_line=f"{action.city}, {country_names}",
+                    paragraphs=(
+                        action.teaser,
+                        *plain_paragraphs(action.body),
+                        "Fiche générée pour la démonstration du portail de l'AIMF.",
+                    ),
+                )
             )
-        )
-        self.upsert(
-            theme,
-            ActionPage,
-            action.slug,
-            {
+            partners = [ActionPartner(name=p.name, url=p.url) for p in action.partners]
+            documents = [
+                ActionDocument(document=fact_sheet, title="Fiche de présentation du projet")
+            ]
+            return {
                 "title": action.title,
                 "city": action.city,
                 "status": action.status,
@@ -285,57 +232,50 @@ class DemoSite:
                 "teaser": action.teaser,
                 "image": self.media.image(action.illustration),
                 "body": self.body(action.body),
-            },
-            countries=action.country_codes,
-            children={
-                "partners": [
-                    ActionPartner(name=partner.name, url=partner.url) for partner in action.partners
-                ],
-                "documents": [
-                    ActionDocument(document=fact_sheet, title="Fiche de présentation du projet")
-                ],
-            },
-        )
+                "partners": partners,
+                "documents": documents,
+            }, {"countries": action.country_codes}
+
+        self.upsert(theme, ActionPage, action.slug, fields)
 
     def build_publication(self, theme, publication):
-        provenance = (
-            "Publication fictive, générée pour la démonstration du portail."
-            if publication.is_demo
-            else "Ce fichier, généré pour la démonstration du portail, tient la place du "
-            "document original."
-        )
-        document = self.media.document(
-            Leaflet(
-                title=f"{publication.series_label} – {publication.title}",
-                cover=publication.illustration,
-                kicker=publication.series_label,
-                heading=publication.title,
-                date_line=month_year(publication.date),
-                paragraphs=(
-                    publication.teaser,
-                    "Sommaire",
-                    *(f"– {entry}" for entry in publication.contents),
-                    provenance,
-                ),
+        def fields():
+            provenance = (
+                "Publication fictive, générée pour la démonstration du portail."
+                if publication.is_demo
+                else "Ce fichier, généré pour la démonstration du portail, tient la place du "
+                "document original."
             )
-        )
-        summary = "<ol>" + "".join(f"<li>{escape(e)}</li>" for e in publication.contents) + "</ol>"
-        self.publications[publication.slug] = self.upsert(
-            theme,
-            PublicationPage,
-            publication.slug,
-            {
+            document = self.media.document(
+                Leaflet(
+                    title=f"{publication.series_label} – {publication.title}",
+                    cover=publication.illustration,
+                    kicker=publication.series_label,
+                    heading=publication.title,
+                    date_line=month_year(publication.date),
+                    paragraphs=(
+                        publication.teaser,
+                        "Sommaire",
+                        *(f"– {entry}" for entry in publication.contents),
+                        provenance,
+                    ),
+                )
+            )
+            contents = "".join(f"<li>{escape(e)}</li>" for e in publication.contents)
+            return {
                 "title": publication.title,
                 "kind": publication.kind,
                 "issue_number": publication.issue_number,
                 "date": publication.date,
                 "teaser": publication.teaser,
-                "summary": summary,
+                "summary": f"<ol>{contents}</ol>",
                 "image": self.media.image(publication.illustration),
                 "document": document,
                 "is_demo": publication.is_demo,
-            },
-            countries=publication.country_codes,
+            }, {"countries": publication.country_codes}
+
+        self.publications[publication.slug] = self.upsert(
+            theme, PublicationPage, publication.slug, fields
         )
 
     # --- Promos ----------------------------------------------------------------------------
@@ -347,7 +287,8 @@ class DemoSite:
         match promo:
             case content.PublicationSeriesPromo():
                 cover = self.publications[promo.cover_slug]
-                listing_url = theme.listing_url(PublicationPage)
+                # The series across every theme: the site-wide listing, filtered on it.
+                listing_url = f"{self.home.listing_url(PublicationPage)}?type={promo.kind}"
                 value = {
                     "heading": promo.heading,
                     "text": promo.text,
@@ -382,7 +323,7 @@ class DemoSite:
                 value = {
                     "heading": promo.heading,
                     "text": promo.text,
-                    # ListBlock items are recognised by their id; the snapshot ignores it.
+                    # ListBlock items are recognised by their id.
                     "themes": [
                         {"type": "item", "value": related.pk, "id": str(uuid.uuid4())}
                         for related in themes

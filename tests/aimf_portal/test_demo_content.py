@@ -223,7 +223,9 @@ def test_culture_heritage_promos_are_the_seed_s_four_kinds():
 
     series = promos["publication_series"]
     assert series["heading"].startswith("Découvrez Raisonnance")
-    assert series["link"]["url"] == "/culture-patrimoine/publications/"
+    # The series' own listing: every theme's Raisonnance, and nothing else.
+    assert series["link"]["url"] == "/publications/?type=raisonnance"
+    assert series["link"]["label"] == "Tous les numéros de Raisonnance"
 
     call_to_action = promos["call_to_action"]
     assert call_to_action["heading"] == "Collaborer"
@@ -283,6 +285,55 @@ def test_a_second_run_duplicates_nothing_and_adds_no_revision():
 
     assert row_counts() == first
     assert "pages créées" not in output and "pages mises à jour" not in output
+
+
+def test_the_series_promo_opens_a_listing_of_that_series_only(client):
+    html = client.get("/culture-patrimoine/").content.decode()
+    assert '<a class="promo__link" href="/publications/?type=raisonnance">' in html
+    listing = client.get("/publications/?type=raisonnance").content.decode()
+    shown = re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', listing)
+    raisonnance = PublicationPage.objects.filter(kind=PublicationPage.Kind.RAISONNANCE)
+    assert sorted(shown) == sorted(raisonnance.values_list("title", flat=True))
+
+
+def test_a_later_run_never_undoes_an_editors_work():
+    """`make run` loads the demo at every start: edited, unpublished and deleted demo content
+    and saved settings stay as the editors left them; only missing pages come back."""
+    culture = theme("culture-patrimoine")
+    edited = children(NewsPage, culture).first()
+    edited.title = "Titre choisi par la rédaction"
+    edited.save_revision().publish()
+    withdrawn = children(ActionPage, culture).first()
+    withdrawn.unpublish()
+    del culture.promos[[block.block_type for block in culture.promos].index("event")]
+    culture.save_revision().publish()
+    home = HomePage.objects.get()
+    home.intro = "<p>Présentation réécrite.</p>"
+    home.save_revision().publish()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.footer_text = "Pied de page de l'équipe."
+    settings.save()
+    deleted = children(PublicationPage, culture).last()
+    deleted_slug, deleted.title = deleted.slug, deleted.title
+    deleted.delete()
+    revisions = Revision.objects.count()
+
+    output = load_demo_content()
+
+    edited.refresh_from_db()
+    withdrawn.refresh_from_db()
+    culture.refresh_from_db()
+    assert edited.title == "Titre choisi par la rédaction" and edited.live
+    assert not withdrawn.live
+    assert "event" not in [block.block_type for block in culture.promos]
+    assert HomePage.objects.get().intro == "<p>Présentation réécrite.</p>"
+    settings.refresh_from_db()
+    assert settings.footer_text == "Pied de page de l'équipe."
+    recreated = children(PublicationPage, culture).get(slug=deleted_slug)
+    assert recreated.live and recreated.title == deleted.title
+    # One revision: the recreated page's; nothing else was written again.
+    assert Revision.objects.count() == revisions + 1
+    assert "1 pages créées" in output
 
 
 def test_every_demo_page_renders():
