@@ -8,12 +8,15 @@ Editors override the title and the description in the promote tab (`seo_title`,
 
 Absolute addresses come from the Wagtail Site serving the request (the one the sitemap uses),
 never from the Host header, so that a page has the same canonical address however it is reached.
+In development (settings.ABSOLUTE_URLS_FROM_REQUEST) they follow the address actually served,
+http://127.0.0.1:8000/ say, rather than a Site record nobody set up for that port.
 """
 
 import html
 import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
@@ -74,8 +77,21 @@ class PageMetadata:
 
 
 def site_root_url(request):
-    site = Site.find_for_request(request)
+    site = None if settings.ABSOLUTE_URLS_FROM_REQUEST else Site.find_for_request(request)
     return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+
+
+def page_full_url(request, page):
+    """A page's absolute address, from the same root as every other absolute address."""
+    return absolute_url(request, page.get_url(request))
+
+
+def served_location(request, location):
+    """An absolute address Wagtail made from the Site (the sitemap's), from the served root."""
+    site = Site.find_for_request(request) if settings.ABSOLUTE_URLS_FROM_REQUEST else None
+    if site is not None and location.startswith(site.root_url + "/"):
+        return site_root_url(request) + location[len(site.root_url) :]
+    return location
 
 
 def absolute_url(request, url):
@@ -159,7 +175,7 @@ def breadcrumb_list(trail):
 
 def page_trail(request, page):
     ancestors = breadcrumb_ancestors(page, request)
-    return [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
+    return [(ancestor.title, page_full_url(request, ancestor)) for ancestor in ancestors]
 
 
 def news_article(request, page, metadata):
@@ -184,7 +200,7 @@ def news_article(request, page, metadata):
 
 def for_page(request, page, context):
     """A Wagtail page; its type adds what is its own in `customise_metadata`."""
-    canonical_url = page.get_full_url(request)
+    canonical_url = page_full_url(request, page)
     metadata = PageMetadata(
         title=page.seo_title or page.title,
         description=page_description(page),
@@ -214,7 +230,7 @@ def for_listing(request, page, context):
     canonical_url = listing_url
     if page_number > 1 and not filters:
         canonical_url += f"?page={page_number}"
-    trail = [*page_trail(request, page), (page.title, page.get_full_url(request))]
+    trail = [*page_trail(request, page), (page.title, page_full_url(request, page))]
     within = listing.get("within")
     if within:
         title = f"{listing['title']} – {within}"

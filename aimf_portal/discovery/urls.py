@@ -1,11 +1,11 @@
 """Search, feeds, sitemap and robots.txt: how visitors and machines find the content."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from aimf_portal.discovery import search
 from aimf_portal.discovery.feeds import ItemFeed, news_model
 from aimf_portal.discovery.robots import robots_txt
+from aimf_portal.discovery.sitemap import sitemap
 from aimf_portal.items.models import THEME_FEED_SLUG
 
 

@@ -317,6 +317,10 @@ LOGGING = {
 DJANGO_REDIS_LOGGER = "aimf_portal.caching.redis"
 
 ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/")
+# Canonical addresses, og:url, og:image and the sitemap from the address the request was served
+# at (development: http://127.0.0.1:8000/) rather than the Wagtail Site (production). Not with
+# the page cache on: its entries are keyed by host without port.
+ABSOLUTE_URLS_FROM_REQUEST = env.bool("ABSOLUTE_URLS_FROM_REQUEST", default=False)
 
 # Full-page cache (aimf_portal/caching/page_cache.py): seconds an anonymous visitor's page is
 # kept, here and in the CDN (s-maxage); 0 disables it, and the CDN then stores nothing either.

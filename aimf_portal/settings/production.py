@@ -32,6 +32,8 @@ def required(name, what):
 
 
 DEBUG = False
+# Canonical and shared addresses from the Wagtail Site, never from the Host header.
+ABSOLUTE_URLS_FROM_REQUEST = False
 
 required("SECRET_KEY", "au moins 50 caractères aléatoires")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-only", "test-only", "django-insecure")):
