@@ -32,8 +32,7 @@ class ActionPage(ThemeItemPage):
         "pays",
         through=ActionPageCountry,
         blank=True,
-        help_text="Au moins un : les pays du projet. Tapez les premières lettres et choisissez "
-        "dans la liste.",
+        help_text="Au moins un : les pays du projet. Ils servent au filtre par pays.",
     )
     status = models.CharField(
         "état d'avancement",

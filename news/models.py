@@ -39,8 +39,7 @@ class NewsPage(ThemeItemPage):
         "pays",
         through=NewsPageCountry,
         blank=True,
-        help_text="Les pays dont parle l'actualité : tapez les premières lettres et choisissez "
-        "dans la liste. Ils servent au filtre par pays.",
+        help_text="Les pays dont parle l'actualité. Ils servent au filtre par pays.",
     )
     body = StreamField(
         BodyBlock(),

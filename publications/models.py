@@ -66,8 +66,7 @@ class PublicationPage(ThemeItemPage):
         "pays",
         through=PublicationPageCountry,
         blank=True,
-        help_text="Les pays dont traite la publication : tapez les premières lettres et "
-        "choisissez dans la liste.",
+        help_text="Les pays dont traite la publication. Ils servent au filtre par pays.",
     )
     is_demo = models.BooleanField(
         "contenu de démonstration",

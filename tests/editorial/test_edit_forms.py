@@ -119,13 +119,56 @@ def test_a_redacteur_cannot_create_a_country_and_is_told_why(redacteur_client, t
 def test_country_autocomplete_offers_only_the_controlled_list(redacteur_client, theme):
     html = redacteur_client.get(add_news_url(theme)).content.decode()
 
-    autocomplete_url = reverse(
-        "wagtailadmin_tag_model_autocomplete", args=("aimf_portal", "country")
-    )
+    autocomplete_url = reverse("country_autocomplete")
     assert f'data-w-tag-url-value="{autocomplete_url}"' in html
-    assert "&quot;autocompleteOnly&quot;: true" in html
+    # A name typed and not picked stays a tag, so the form refuses it by name (not lost).
+    assert "&quot;autocompleteOnly&quot;: false" in html
     answer = redacteur_client.get(autocomplete_url, {"term": "Bé"}).json()
-    assert answer == ["Bénin"]
+    assert answer == ["Belgique", "Bénin"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Benin", ["Bénin"]),
+        ("Cote", ["Côte d'Ivoire"]),
+        ("senegal", ["Sénégal"]),
+        ("Ivoire", ["Côte d'Ivoire"]),
+        ("Congo", ["Congo", "RD Congo"]),
+        ("HAÏ", ["Haïti"]),
+        ("Atlantide", []),
+        ("", []),
+    ],
+)
+def test_countries_are_suggested_from_anywhere_in_their_name_without_accents(
+    redacteur_client, typed, suggested
+):
+    answer = redacteur_client.get(reverse("country_autocomplete"), {"term": typed})
+    assert answer.json() == suggested
+
+
+def test_the_suggestions_are_for_editors_only(client, db):
+    response = client.get(reverse("country_autocomplete"), {"term": "Bénin"})
+    assert response.status_code == 302
+
+
+def test_the_country_field_explains_itself_in_french(redacteur_client, theme):
+    html = redacteur_client.get(add_news_url(theme)).content.decode()
+
+    assert "avec ou sans accents" in html
+    assert "Les mots-clés avec des espaces" not in html
+    assert "Multi-word tags" not in html
+
+
+def test_a_country_typed_without_its_accents_is_the_country(redacteur_client, theme):
+    response = redacteur_client.post(
+        add_news_url(theme),
+        news_form_data("Sans accents", "sans-accents", ImageFactory(), countries="Benin, senegal"),
+    )
+
+    assert response.status_code == 302
+    news = NewsPage.objects.get(slug="sans-accents")
+    assert sorted(country.code for country in news.countries.all()) == ["BJ", "SN"]
 
 
 def action_form_data(countries):
