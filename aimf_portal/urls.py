@@ -9,6 +9,7 @@ urlpatterns = [
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
+    path("contact/", include("contact.urls")),
     path("", include("aimf_portal.discovery.urls")),
     path("", include("aimf_portal.operations.urls")),
 ]

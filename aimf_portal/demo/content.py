@@ -43,11 +43,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of a plain page: a heading, its paragraphs, then an optional list."""
+    """A titled part of a plain page: a heading, its paragraphs, then an optional list, then
+    the association's addresses (the « Coordonnées » block, from the site settings) if asked."""
 
     heading: str
     paragraphs: tuple[str, ...]
     bullets: tuple[str, ...] = ()
+    contact_details: bool = False
 
 
 @dataclass(frozen=True)
@@ -1100,9 +1102,11 @@ PRIVACY_POLICY = StandardPageContent(
             "Nous contacter",
             (
                 "Pour toute question sur vos données ou pour exercer vos droits, écrivez au "
-                "Secrétariat permanent de l'AIMF, à Paris, en indiquant « Données "
-                "personnelles » en objet. Nous vous répondons dans un délai d'un mois.",
+                "Secrétariat permanent de l'AIMF, par le formulaire de contact ou à l'une des "
+                "adresses ci-dessous, en indiquant « Données personnelles » dans votre message. "
+                "Nous vous répondons dans un délai d'un mois.",
             ),
+            contact_details=True,
         ),
     ),
 )
@@ -1130,11 +1134,13 @@ COOPERATION_PROPOSAL = StandardPageContent(
             (
                 "Décrivez votre projet en quelques pages : le besoin des habitants, ce que la "
                 "ville veut réaliser, le calendrier, le budget et les partenaires envisagés.",
-                "Adressez cette note au Secrétariat permanent de l'AIMF, à Paris, sous couvert "
-                "du maire.",
+                "Adressez cette note au Secrétariat permanent de l'AIMF, sous couvert du maire, "
+                "par le formulaire de contact (objet « Projet de coopération ») ou à l'une des "
+                "adresses ci-dessous.",
                 "Le Secrétariat permanent vous aide à préciser le projet, puis le présente aux "
                 "instances de l'association qui décident de son soutien.",
             ),
+            contact_details=True,
         ),
         Section(
             "Et ensuite",
@@ -1214,10 +1220,12 @@ ACCESSIBILITY_STATEMENT = StandardPageContent(
             "Retour d'information et contact",
             (
                 "Si vous n'arrivez pas à accéder à un contenu ou à un service du site, écrivez "
-                "au Secrétariat permanent de l'AIMF, à Paris, en indiquant « Accessibilité » en "
-                "objet : nous vous orienterons vers une alternative accessible ou vous "
-                "adresserons le contenu sous une autre forme.",
+                "au Secrétariat permanent de l'AIMF, par le formulaire de contact ou à l'une "
+                "des adresses ci-dessous, en indiquant « Accessibilité » dans votre message : "
+                "nous vous orienterons vers une alternative accessible ou vous adresserons le "
+                "contenu sous une autre forme.",
             ),
+            contact_details=True,
         ),
         Section(
             "Voies de recours",

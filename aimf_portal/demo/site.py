@@ -31,6 +31,11 @@ DEMO_FOOTER_TEXT = (
     "L'Association internationale des maires francophones rassemble plus de 300 villes qui "
     "coopèrent au service de leurs habitants. Site de démonstration."
 )
+# Placeholders until the association gives its own: a reserved domain, no real mailbox.
+DEMO_CONTACT_EMAIL = "contact@aimf.example"
+DEMO_POSTAL_ADDRESS = "Secrétariat permanent de l'AIMF\n9, rue des Halles\n75001 Paris\nFrance"
+DEMO_MEMBER_CITIES = 300
+CONTACT_DETAILS_BLOCK = {"type": "contact_details", "value": None}
 # Placeholders until the association gives its real accounts.
 DEMO_SOCIAL_LINKS = [
     ("LinkedIn", "https://www.linkedin.com/company/aimf-demo/"),
@@ -108,6 +113,12 @@ class DemoSite:
             footer_text=DEMO_FOOTER_TEXT,
             social_links=[("link", {"name": n, "url": u}) for n, u in DEMO_SOCIAL_LINKS],
             privacy_page=self.standard_pages.get(PRIVACY_PAGE_SLUG),
+            contact_email=DEMO_CONTACT_EMAIL,
+            postal_address=DEMO_POSTAL_ADDRESS,
+            contact_recipient=DEMO_CONTACT_EMAIL,
+            founding_year=1979,
+            member_cities=DEMO_MEMBER_CITIES,
+            member_countries=len(self.countries),
         )
         self.counts["réglages du site écrits"] += 1
 
@@ -149,8 +160,12 @@ class DemoSite:
                 "intro": page_content.intro,
                 "search_description": page_content.intro,
                 "body": [
-                    {"type": "paragraph", "value": section_html(section)}
+                    block
                     for section in page_content.sections
+                    for block in (
+                        {"type": "paragraph", "value": section_html(section)},
+                        *([CONTACT_DETAILS_BLOCK] if section.contact_details else []),
+                    )
                 ],
             }, {}
 

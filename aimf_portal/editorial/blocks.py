@@ -82,6 +82,20 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The association's postal and email addresses as set in « Réglages du site », and a link
+    to the contact form: written once, right on every page that shows them."""
+
+    class Meta:
+        icon = "mail"
+        label = "Coordonnées de l'association"
+        admin_text = (
+            "Affiche l'adresse postale et l'adresse de contact saisies dans « Réglages du site », "
+            "et un lien vers le formulaire de contact."
+        )
+        template = "blocks/contact_details.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label="Paragraphe",
@@ -90,6 +104,7 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
     embed = EmbedBlock(label="Vidéo ou contenu intégré", help_text="Adresse YouTube, Vimeo…")
+    contact_details = ContactDetailsBlock()
 
 
 class PublicationSeriesPromoBlock(blocks.StructBlock):

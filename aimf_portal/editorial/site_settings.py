@@ -1,4 +1,6 @@
-"""What the whole site shows and an Éditeur may change: footer text, social links, privacy page.
+"""What the whole site shows and an Éditeur may change: footer text, social links, privacy page,
+the association's addresses (footer, contact page, « Coordonnées » block) and key figures (home
+page), and where the contact form's messages go.
 
 Every page's footer reads these, so they are cached: one query when the cache is cold, none
 after. Saving them makes every cached page stale (settings.SITE_WIDE_CACHE_MODELS).
@@ -7,7 +9,7 @@ after. Saving them makes every cached page stale (settings.SITE_WIDE_CACHE_MODEL
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
@@ -63,7 +65,61 @@ class SiteSettings(BaseSiteSetting):
         "d'actualités. Vide : la page simple d'adresse « politique-de-confidentialite ».",
     )
 
-    panels = [FieldPanel("footer_text"), FieldPanel("social_links"), FieldPanel("privacy_page")]
+    contact_email = models.EmailField(
+        "adresse de contact publique",
+        blank=True,
+        help_text="Affichée dans le pied de page et sur la page de contact, par exemple "
+        "contact@aimf.asso.fr. Vide : aucune adresse n'est affichée.",
+    )
+    postal_address = models.TextField(
+        "adresse postale",
+        max_length=300,
+        blank=True,
+        help_text="Une ligne par ligne de l'adresse, telle qu'on l'écrit sur une enveloppe.",
+    )
+    contact_recipient = models.EmailField(
+        "destinataire des messages",
+        blank=True,
+        help_text="L'adresse qui reçoit les messages du formulaire de contact (jamais affichée). "
+        "Vide : les messages sont seulement gardés dans l'administration (« Messages de "
+        "contact »).",
+    )
+    founding_year = models.PositiveSmallIntegerField(
+        "année de fondation",
+        default=1979,
+        help_text="Chiffre clé de la page d'accueil.",
+    )
+    member_cities = models.PositiveIntegerField(
+        "villes membres",
+        null=True,
+        blank=True,
+        help_text="Chiffre clé de la page d'accueil ; vide : il n'est pas affiché.",
+    )
+    member_countries = models.PositiveSmallIntegerField(
+        "pays",
+        null=True,
+        blank=True,
+        help_text="Le nombre de pays des villes membres, chiffre clé de la page d'accueil ; "
+        "vide : il n'est pas affiché.",
+    )
+
+    panels = [
+        FieldPanel("footer_text"),
+        FieldPanel("social_links"),
+        FieldPanel("privacy_page"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("postal_address")], heading="Coordonnées"
+        ),
+        FieldPanel("contact_recipient"),
+        MultiFieldPanel(
+            [
+                FieldPanel("founding_year"),
+                FieldPanel("member_cities"),
+                FieldPanel("member_countries"),
+            ],
+            heading="Chiffres clés",
+        ),
+    ]
 
     class Meta:
         verbose_name = "réglages du site"
@@ -74,15 +130,35 @@ def read_settings(site):
     """The settings as plain values (what the cache keeps), the defaults while none are saved."""
     saved = SiteSettings.objects.filter(site=site).first()
     if saved is None:
-        return {"footer_text": DEFAULT_FOOTER_TEXT, "social_links": [], "privacy_page": None}
+        saved = SiteSettings(site=site)
+        return {**plain_fields(saved), "social_links": [], "privacy_page": None}
     privacy_page = None
     if saved.privacy_page_id is not None:
         privacy_page = public(Page.objects.live()).filter(pk=saved.privacy_page_id).first()
     return {
-        "footer_text": saved.footer_text,
+        **plain_fields(saved),
         "social_links": [(link.value["name"], link.value["url"]) for link in saved.social_links],
         "privacy_page": privacy_page,
     }
+
+
+PLAIN_FIELDS = (
+    "footer_text",
+    "contact_email",
+    "postal_address",
+    "contact_recipient",
+    "founding_year",
+    "member_cities",
+    "member_countries",
+)
+
+
+def plain_fields(saved):
+    values = {name: getattr(saved, name) for name in PLAIN_FIELDS}
+    values["postal_lines"] = [
+        line.strip() for line in saved.postal_address.splitlines() if line.strip()
+    ]
+    return values
 
 
 def current_settings(request):

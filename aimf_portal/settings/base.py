@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "actions",
     "publications",
     "newsletter",
+    "contact",
     "anymail",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -317,6 +318,8 @@ LOGGING = {
 DJANGO_REDIS_LOGGER = "aimf_portal.caching.redis"
 
 ADMIN_URL_PATH = env("ADMIN_URL_PATH", default="admin/")
+# Contact form messages are deleted after this many days (`manage.py contact_purge`).
+CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=365)
 # Canonical addresses, og:url, og:image and the sitemap from the address the request was served
 # at (development: http://127.0.0.1:8000/) rather than the Wagtail Site (production). Not with
 # the page cache on: its entries are keyed by host without port.

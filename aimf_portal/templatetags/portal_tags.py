@@ -73,6 +73,17 @@ def site_navigation(context):
     return {"links": links, "request": request}
 
 
+@register.inclusion_tag("includes/contact_details.html", takes_context=True)
+def contact_details(context, with_form_link=False):
+    """The association's postal and email addresses from « Réglages du site »."""
+    saved = current_settings(context.get("request"))
+    return {
+        "postal_lines": saved["postal_lines"],
+        "contact_email": saved["contact_email"],
+        "with_form_link": with_form_link,
+    }
+
+
 @register.simple_tag(takes_context=True)
 def footer_text(context):
     return current_settings(context.get("request"))["footer_text"]
@@ -80,7 +91,8 @@ def footer_text(context):
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """The footer's site pages and social links, as HTML kept in the cache."""
+    """The footer's site pages, the association's addresses and social links, as HTML kept in
+    the cache."""
     request = context.get("request")
 
     return cached_site_template(
@@ -91,6 +103,8 @@ def footer_links(context):
             # Also kept as data: with fragment caching off, the HTML is rendered every time.
             "pages": cached("footer-links", StandardPage.footer_pages),
             "social_links": current_settings(request)["social_links"],
+            "postal_lines": current_settings(request)["postal_lines"],
+            "contact_email": current_settings(request)["contact_email"],
         },
     )
 

@@ -4,8 +4,11 @@ facets, and the address of each page an accessibility or validity check must cov
 import datetime
 import io
 
+from wagtail.models import Site
+
 from actions.factories import ActionPageFactory
 from aimf_portal.demo.media import composition
+from aimf_portal.editorial.site_settings import SiteSettings
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory
 from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
@@ -94,8 +97,17 @@ def build_public_site():
     StandardPageFactory(
         title="Politique de confidentialité",
         slug="politique-de-confidentialite",
-        body=[{"type": "paragraph", "value": "<h2>Vos droits</h2><p>Écrivez-nous.</p>"}],
+        body=[
+            {"type": "paragraph", "value": "<h2>Vos droits</h2><p>Écrivez-nous.</p>"},
+            {"type": "contact_details", "value": None},
+        ],
     )
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_email = "contact@aimf.example"
+    site_settings.postal_address = "Secrétariat permanent de l'AIMF\n9, rue des Halles\n75001 Paris"
+    site_settings.member_cities = 300
+    site_settings.member_countries = 34
+    site_settings.save()
     signup = request_subscription(
         "maire@exemple.org", [theme], ConsentText.current(), "/", "0123456789abcdef"
     )
@@ -134,6 +146,8 @@ def public_pages(site):
         ("action", action.url, 200),
         ("publication", publication.url, 200),
         ("page simple", "/politique-de-confidentialite/", 200),
+        ("contact", "/contact/", 200),
+        ("contact envoyé", "/contact/merci/", 200),
         ("recherche", "/recherche/?q=patrimoine", 200),
         ("recherche sans résultat", "/recherche/?q=introuvable", 200),
         ("recherche vide", "/recherche/?q=", 200),
@@ -156,6 +170,7 @@ def public_pages(site):
 def form_answers(site):
     """(name, path, posted data, expected status) of the pages a form post leads to."""
     return [
+        ("contact en erreur", "/contact/", {"email": "pas-une-adresse"}, 400),
         ("newsletter formulaire en erreur", "/newsletter/", {"email": "pas-une-adresse"}, 400),
         ("newsletter renvoi en erreur", "/newsletter/renvoyer/", {"email": ""}, 400),
         (

@@ -336,6 +336,22 @@ def test_a_later_run_never_undoes_an_editors_work():
     assert "1 pages créées" in output
 
 
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "proposer-un-projet-de-cooperation",
+        "politique-de-confidentialite",
+        "declaration-accessibilite",
+    ],
+)
+def test_the_pages_that_say_write_to_us_show_the_addresses(client, slug):
+    html = client.get(f"/{slug}/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "9, rue des Halles<br>75001 Paris" in main
+    assert 'href="mailto:contact@aimf.example"' in main
+    assert 'href="/contact/"' in main
+
+
 def test_every_demo_page_renders():
     client = Client(HTTP_HOST="localhost")
 
