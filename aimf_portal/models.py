@@ -28,7 +28,10 @@ from aimf_portal.discovery.documents import SearchDocument  # noqa: F401 (a mode
 from aimf_portal.discovery.feeds import ItemFeed
 from aimf_portal.editorial.blocks import BodyBlock, PromoBlock
 from aimf_portal.editorial.panels import tabbed_edit_handler
-from aimf_portal.editorial.site_settings import SiteSettings  # noqa: F401 (a model of this app)
+from aimf_portal.editorial.site_settings import (  # noqa: F401 (SiteSettings: a model of this app)
+    SiteSettings,
+    current_settings,
+)
 from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.items.models import (
     THEME_FEED_SLUG,
@@ -224,7 +227,22 @@ class HomePage(ItemListingsMixin, Page):
         latest = NewsPage.listing_queryset()[: self.latest_news_count]
         context["latest_news"] = rendered_cards(request, NewsPage, latest, eager=FIRST_ROW)
         context["news_listing_url"] = self.listing_url(NewsPage)
+        context["key_figures"] = self.key_figures(current_settings(request))
+        context["listing_links"] = [
+            (model._meta.verbose_name_plural.capitalize(), self.listing_url(model))
+            for model in item_models()
+        ]
         return context
+
+    @staticmethod
+    def key_figures(saved_settings):
+        """(figure, what it counts) for the hero, those set in « Réglages du site »."""
+        figures = [
+            (saved_settings["founding_year"], "année de fondation"),
+            (saved_settings["member_cities"], "villes membres"),
+            (saved_settings["member_countries"], "pays"),
+        ]
+        return [(figure, label) for figure, label in figures if figure]
 
     def listing_facets(self, model):
         return (theme_facet, *model.listing_facets)

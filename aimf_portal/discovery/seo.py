@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
@@ -33,6 +34,9 @@ DEFAULT_DESCRIPTION = (
 DESCRIPTION_LENGTH = 160
 # The size Facebook, LinkedIn and X show large; JPEG because not every crawler reads WebP.
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+# For pages without an image: drawn by scripts/brand_images.py at the same size.
+DEFAULT_SHARE_IMAGE = "img/og-default.png"
+DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)
 SCHEMA_CONTEXT = "https://schema.org"
 # What json_script escapes: a title cannot close the <script> element or open a comment.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -135,15 +139,25 @@ def page_description(page):
     return DEFAULT_DESCRIPTION
 
 
+def default_share_image(request):
+    """The portal's own card (static/img/og-default.png) for a page without an image."""
+    return ShareImage(
+        url=absolute_url(request, static(DEFAULT_SHARE_IMAGE)),
+        width=DEFAULT_SHARE_IMAGE_SIZE[0],
+        height=DEFAULT_SHARE_IMAGE_SIZE[1],
+        alt="AIMF – Association internationale des maires francophones",
+    )
+
+
 def share_image(request, image):
     if image is None:
-        return None
+        return default_share_image(request)
     try:
         rendition = image.get_rendition(SHARE_IMAGE_FILTER)
     except SourceImageIOError:
-        # The original file is gone (media not restored): the page still renders, unshared,
-        # as Wagtail's image tags do.
-        return None
+        # The original file is gone (media not restored): the page still renders, with the
+        # portal's own card, as Wagtail's image tags render without the picture.
+        return default_share_image(request)
     return ShareImage(
         url=absolute_url(request, rendition.url),
         width=rendition.width,

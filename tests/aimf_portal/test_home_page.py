@@ -3,7 +3,10 @@
 import datetime
 
 import pytest
+from django.contrib.staticfiles import finders
+from wagtail.models import Site
 
+from aimf_portal.editorial.site_settings import SiteSettings
 from aimf_portal.factories import ThemePageFactory, home_page
 from news.factories import NewsPageFactory
 from tests.html import assert_page_chrome, text_of
@@ -64,3 +67,38 @@ def test_the_home_page_lists_the_themes(client):
         ("Climat", climate.url),
         ("Culture / Patrimoine", culture.url),
     ]
+
+
+def test_the_hero_shows_the_key_figures_of_the_site_settings(client, db):
+    saved = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    saved.member_cities, saved.member_countries = 312, 51
+    saved.save()
+
+    hero = fetch(client).find(class_="hero--home")
+    figures = [
+        (text_of(group.find("dd")), text_of(group.find("dt")))
+        for group in hero.select(".key-figures > div")
+    ]
+    assert figures == [("1979", "Année de fondation"), ("312", "Villes membres"), ("51", "Pays")]
+    links = [(text_of(a), a["href"]) for a in hero.select(".hero__links a")]
+    assert links == [
+        ("Actualités", "/actualites/"),
+        ("Actions", "/actions/"),
+        ("Publications", "/publications/"),
+        ("Nous écrire", "/contact/"),
+    ]
+
+
+def test_a_figure_left_empty_is_not_shown(client, db):
+    hero = fetch(client).find(class_="hero--home")
+    assert [text_of(dt) for dt in hero.select(".key-figures dt")] == ["Année de fondation"]
+
+
+def test_every_page_has_the_logo_and_the_favicon_set(client, db):
+    soup = fetch(client)
+    logo = soup.select_one("header a.site-logo")
+    assert logo["href"] == "/" and logo.find("svg")["aria-hidden"] == "true"
+    assert text_of(logo) == "AIMF Association internationale des maires francophones"
+    icons = {link["rel"][0]: link["href"] for link in soup.find_all("link", rel=True)}
+    for rel in ("icon", "apple-touch-icon", "manifest"):
+        assert finders.find(icons[rel].removeprefix("/static/")), rel

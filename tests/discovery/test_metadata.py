@@ -221,7 +221,13 @@ def test_the_home_page_describes_the_organization(client, site):
     assert structured["Organization"]["alternateName"] == "AIMF"
     assert structured["Organization"]["url"] == f"{ROOT}/"
     assert meta(head, property="og:type") == "website"
-    assert meta(head, name="twitter:card") == "summary"
+    # No image of its own: the portal's card, at the size networks show large.
+    assert meta(head, property="og:image") == f"{ROOT}/static/img/og-default.png"
+    assert (meta(head, property="og:image:width"), meta(head, property="og:image:height")) == (
+        "1200",
+        "630",
+    )
+    assert meta(head, name="twitter:card") == "summary_large_image"
 
 
 @pytest.mark.parametrize(
@@ -331,11 +337,10 @@ def test_the_preview_of_a_never_published_news_item_has_its_metadata(theme, admi
     assert article["datePublished"] == article["dateModified"] == news.date.isoformat()
 
 
-def test_a_missing_image_file_leaves_the_page_unshared_not_broken(client, site):
+def test_a_missing_image_file_leaves_the_page_with_the_portals_card_not_broken(client, site):
     news = site["news"]
     news.image.file.delete(save=False)
 
     head = head_of(client, news.url)
 
-    assert head.find("meta", property="og:image") is None
-    assert meta(head, name="twitter:card") == "summary"
+    assert meta(head, property="og:image") == f"{ROOT}/static/img/og-default.png"
