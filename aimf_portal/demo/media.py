@@ -25,6 +25,8 @@ from .content import Illustration
 
 COLLECTION_NAME = "Démo"
 IMAGE_SIZE = (1600, 1000)
+# Height over width of a cover (an A4 page).
+A4_RATIO = 1.414
 # A4 at 96 dpi: sharp enough to read on screen, light enough to keep each PDF well under 200 KB.
 PDF_PAGE_SIZE = (794, 1123)
 PDF_RESOLUTION = 96
@@ -286,8 +288,10 @@ class MediaLibrary:
         self.document_model = get_document_model()
         self.drawn = 0
 
-    def image(self, illustration):
-        digest = fingerprint(illustration, IMAGE_SIZE)
+    def image(self, illustration, portrait=False):
+        """A landscape picture, or with portrait=True a page-shaped one (a cover, A4 ratio)."""
+        size = (IMAGE_SIZE[1], round(IMAGE_SIZE[1] * A4_RATIO)) if portrait else IMAGE_SIZE
+        digest = fingerprint(illustration, size)
         image = self.image_model.objects.filter(
             collection=self.collection, title=illustration.title
         ).first()
@@ -298,7 +302,7 @@ class MediaLibrary:
         image.description = illustration.alt_text
         if not file_is_current(image.file, digest):
             name = f"demo-{digest}-{slugify(illustration.title)[:50]}.jpg"
-            image.file = ImageFile(io.BytesIO(draw_illustration(illustration, IMAGE_SIZE)), name)
+            image.file = ImageFile(io.BytesIO(draw_illustration(illustration, size)), name)
             image._set_image_file_metadata()
             if image.pk:
                 # Renditions were cut from the previous file.

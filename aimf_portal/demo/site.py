@@ -284,7 +284,7 @@ class DemoSite:
                 "date": publication.date,
                 "teaser": publication.teaser,
                 "summary": f"<ol>{contents}</ol>",
-                "image": self.media.image(publication.illustration),
+                "image": self.media.image(publication.illustration, portrait=True),
                 "document": document,
                 "is_demo": publication.is_demo,
             }, {"countries": publication.country_codes}

@@ -96,3 +96,14 @@ def test_demo_publications_are_marked_in_the_admin(theme):
     real = PublicationPageFactory(parent=theme, title="Genre et Santé", image=None)
     assert demo.get_admin_display_title() == "Villes et climat (démo)"
     assert real.get_admin_display_title() == "Genre et Santé"
+
+
+def test_a_portrait_cover_keeps_its_ratio(client, theme):
+    """A cover is a page: shown whole, never cropped to a landscape band."""
+    cover = ImageFactory(file__width=700, file__height=990, description="Couverture du guide")
+    publication = PublicationPageFactory(parent=theme, image=cover)
+
+    img = fetch(client, publication).select_one(".publication__cover img")
+
+    assert (int(img["width"]), int(img["height"])) == (320, 452)
+    assert "640w" in img["srcset"]
