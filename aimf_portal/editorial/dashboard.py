@@ -1,4 +1,5 @@
-"""The Éditeurs' dashboard panel: what goes live or expires next, on the pages they publish.
+"""The dashboard's panels: the editors' guide for everyone, and for the Éditeurs what goes live
+or expires next, on the pages they publish.
 
 Pages waiting for their review already have Wagtail's own panel (« En attente de votre
 relecture »); this one shows the schedule, which Wagtail's dashboard does not.
@@ -75,3 +76,26 @@ class SchedulePanel(Component):
 
 def user_publishes_pages(user):
     return page_permission_policy.user_has_permission(user, "publish")
+
+
+GUIDE_PANEL_TEMPLATE = engines["django"].from_string(
+    """{% load wagtailadmin_tags %}
+{% panel id="guide-redaction" heading="Guide de rédaction" classname="w-panel--dashboard" %}
+  <p>Pas à pas, captures d'écran à l'appui : écrire et publier une actualité, une action ou une
+  publication, la relecture, la programmation, les pays et les images.</p>
+  <p><a class="button button-secondary" href="{{ url }}">Ouvrir le guide de rédaction</a></p>
+{% endpanel %}"""
+)
+
+
+class GuidePanel(Component):
+    """The portal's own guide first on every dashboard, instead of Wagtail's."""
+
+    name = "guide-redaction"
+    order = 50
+
+    def __init__(self, url):
+        self.url = url
+
+    def render_html(self, parent_context=None):
+        return GUIDE_PANEL_TEMPLATE.render({"url": self.url})

@@ -43,7 +43,7 @@ def test_the_theme_hero_loads_first_and_cards_after_the_first_row_wait(client, p
     first_section = 3  # the news section, whose first row shows under the hero
     assert loading[:first_section] == ["eager"] * first_section
     assert set(loading[first_section:]) == {"lazy"}
-    assert assert_responsive(promo, [320, 640])["loading"] == "lazy"
+    assert assert_responsive(promo, [160, 320])["loading"] == "lazy"  # a cover, at its ratio
 
 
 def test_a_listing_loads_its_first_row_at_once(client, public_site):

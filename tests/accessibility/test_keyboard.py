@@ -10,6 +10,9 @@ HEADER = [
     "a.skip-link",
     "a.site-logo",
     "summary.theme-nav__toggle",
+    "a.",  # Actualités, Actions, Publications: the site-wide listings
+    "a.",
+    "a.",
     "#recherche-entete",
     "button.",
 ]
@@ -54,15 +57,20 @@ def test_header_filter_and_newsletter_forms_in_order_with_a_visible_focus(
     assert [focus["name"] for focus in header] == HEADER
     assert_all_visibly_focused(header)
 
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
+    page.focus("summary.theme-nav__toggle")
     page.keyboard.press("Enter")
     assert page.locator(".theme-nav__menu").get_attribute("open") is not None
     opened_menu = tab_through(page, 2)
     assert [focus["name"] for focus in opened_menu] == ["a.", "a."]
     assert page.evaluate("document.activeElement.closest('.theme-nav__list') !== null")
     assert_all_visibly_focused(opened_menu)
+    # Escape closes the menu from inside it and gives the focus back to its button.
+    page.keyboard.press("Escape")
+    assert page.locator(".theme-nav__menu").get_attribute("open") is None
+    assert page.evaluate(DESCRIBE_FOCUS)["name"] == "summary.theme-nav__toggle"
 
+    # The theme page's filter is folded (narrow screens): its summary opens it.
+    page.locator(".section__filter-toggle summary").click()
     for form in ["#publications-formulaire form", ".site-footer .newsletter-form"]:
         expected = page.evaluate(FOCUSABLE_IN, form)
         assert len(expected) >= 3, f"{form} : {expected}"
