@@ -84,7 +84,7 @@ def build_public_site():
         title="Cahier béninois du patrimoine",
         countries=["BJ"],
         date=datetime.date(2024, 3, 1),
-        image=photo("La couverture du cahier", width=700, height=990),  # a page: portrait
+        image=photo("La couverture du cahier", width=1000, height=1414),  # a page: portrait
     )
     PublicationPageFactory(
         parent=theme,
