@@ -52,7 +52,13 @@ def test_redacteurs_write_and_upload_but_cannot_publish():
 def test_editeurs_also_publish_and_lock_but_do_not_bulk_delete():
     home = HomePage.objects.get()
     root = Collection.get_first_root_node()
-    assert global_permissions(EDITEURS) == {"access_admin", "change_sitesettings"}
+    assert global_permissions(EDITEURS) == {
+        "access_admin",
+        "change_sitesettings",
+        # The contact form's messages: read and deleted, never written (contact/0002).
+        "view_contactmessage",
+        "delete_contactmessage",
+    }
     assert page_permissions(EDITEURS) == {
         (home.pk, codename)
         for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")

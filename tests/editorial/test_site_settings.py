@@ -30,6 +30,12 @@ def settings_form(footer_text, links=(), privacy_page=None):
             "footer_text": footer_text,
             "social_links": streamfield([("link", {"name": n, "url": u}) for n, u in links]),
             "privacy_page": str(privacy_page.pk) if privacy_page else "",
+            "contact_email": "",
+            "postal_address": "",
+            "contact_recipient": "",
+            "founding_year": "1979",
+            "member_cities": "",
+            "member_countries": "",
         }
     )
 
