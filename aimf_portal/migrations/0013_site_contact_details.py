@@ -5,45 +5,130 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('aimf_portal', '0012_search_title_body_index'),
+        ("aimf_portal", "0012_search_title_body_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sitesettings',
-            name='contact_email',
-            field=models.EmailField(blank=True, help_text="Affichée dans le pied de page et sur la page de contact, par exemple contact@aimf.asso.fr. Vide : aucune adresse n'est affichée.", max_length=254, verbose_name='adresse de contact publique'),
+            model_name="sitesettings",
+            name="contact_email",
+            field=models.EmailField(
+                blank=True,
+                help_text="Affichée dans le pied de page et sur la page de contact, par exemple contact@aimf.asso.fr. Vide : aucune adresse n'est affichée.",
+                max_length=254,
+                verbose_name="adresse de contact publique",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='contact_recipient',
-            field=models.EmailField(blank=True, help_text="L'adresse qui reçoit les messages du formulaire de contact (jamais affichée). Vide : les messages sont seulement gardés dans l'administration (« Messages de contact »).", max_length=254, verbose_name='destinataire des messages'),
+            model_name="sitesettings",
+            name="contact_recipient",
+            field=models.EmailField(
+                blank=True,
+                help_text="L'adresse qui reçoit les messages du formulaire de contact (jamais affichée). Vide : les messages sont seulement gardés dans l'administration (« Messages de contact »).",
+                max_length=254,
+                verbose_name="destinataire des messages",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='founding_year',
-            field=models.PositiveSmallIntegerField(default=1979, help_text="Chiffre clé de la page d'accueil.", verbose_name='année de fondation'),
+            model_name="sitesettings",
+            name="founding_year",
+            field=models.PositiveSmallIntegerField(
+                default=1979,
+                help_text="Chiffre clé de la page d'accueil.",
+                verbose_name="année de fondation",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='member_cities',
-            field=models.PositiveIntegerField(blank=True, help_text="Chiffre clé de la page d'accueil ; vide : il n'est pas affiché.", null=True, verbose_name='villes membres'),
+            model_name="sitesettings",
+            name="member_cities",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Chiffre clé de la page d'accueil ; vide : il n'est pas affiché.",
+                null=True,
+                verbose_name="villes membres",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='member_countries',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="Le nombre de pays des villes membres, chiffre clé de la page d'accueil ; vide : il n'est pas affiché.", null=True, verbose_name='pays'),
+            model_name="sitesettings",
+            name="member_countries",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Le nombre de pays des villes membres, chiffre clé de la page d'accueil ; vide : il n'est pas affiché.",
+                null=True,
+                verbose_name="pays",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='postal_address',
-            field=models.TextField(blank=True, help_text="Une ligne par ligne de l'adresse, telle qu'on l'écrit sur une enveloppe.", max_length=300, verbose_name='adresse postale'),
+            model_name="sitesettings",
+            name="postal_address",
+            field=models.TextField(
+                blank=True,
+                help_text="Une ligne par ligne de l'adresse, telle qu'on l'écrit sur une enveloppe.",
+                max_length=300,
+                verbose_name="adresse postale",
+            ),
         ),
         migrations.AlterField(
-            model_name='standardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('image', 3), ('quote', 6), ('embed', 7), ('contact_details', 8)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Paragraphe'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "Affichée sous l'image ; le crédit photo y a sa place.", 'label': 'Légende', 'max_length': 250, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('image', 1), ('caption', 2)]], {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citation'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Auteur ou autrice', 'max_length': 150, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('quote', 4), ('attribution', 5)]], {}), 7: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Adresse YouTube, Vimeo…', 'label': 'Vidéo ou contenu intégré'}), 8: ('aimf_portal.editorial.blocks.ContactDetailsBlock', (), {})}, help_text='Paragraphes (avec intertitres), images, citations et vidéos.', verbose_name='contenu'),
+            model_name="standardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("paragraph", 0),
+                    ("image", 3),
+                    ("quote", 6),
+                    ("embed", 7),
+                    ("contact_details", 8),
+                ],
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "label": "Paragraphe",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Affichée sous l'image ; le crédit photo y a sa place.",
+                            "label": "Légende",
+                            "max_length": 250,
+                            "required": False,
+                        },
+                    ),
+                    3: ("wagtail.blocks.StructBlock", [[("image", 1), ("caption", 2)]], {}),
+                    4: ("wagtail.blocks.TextBlock", (), {"label": "Citation"}),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Auteur ou autrice", "max_length": 150, "required": False},
+                    ),
+                    6: ("wagtail.blocks.StructBlock", [[("quote", 4), ("attribution", 5)]], {}),
+                    7: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "help_text": "Adresse YouTube, Vimeo…",
+                            "label": "Vidéo ou contenu intégré",
+                        },
+                    ),
+                    8: ("aimf_portal.editorial.blocks.ContactDetailsBlock", (), {}),
+                },
+                help_text="Paragraphes (avec intertitres), images, citations et vidéos.",
+                verbose_name="contenu",
+            ),
         ),
     ]
