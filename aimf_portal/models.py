@@ -109,13 +109,13 @@ class ItemListingsMixin(RoutablePageMixin):
                 routes.append(url_path(feed, feed_view(model), name=listing_feed_route(model)))
         return (*routes, *super().get_subpage_urls())
 
-    def news_feed_url(self):
+    def news_feed_url(self, request=None):
         raise NotImplementedError
 
-    def listing_feed_url(self, model):
+    def listing_feed_url(self, model, request=None):
         if model.in_news_feed:
-            return self.news_feed_url()
-        return self.url + self.reverse_subpage(listing_feed_route(model))
+            return self.news_feed_url(request)
+        return self.get_url(request) + self.reverse_subpage(listing_feed_route(model))
 
     @property
     def listing_theme(self):
@@ -125,8 +125,10 @@ class ItemListingsMixin(RoutablePageMixin):
     def listing_facets(self, model):
         return model.listing_facets
 
-    def listing_url(self, model):
-        return self.url + self.reverse_subpage(model.listing_slug)
+    def listing_url(self, model, request=None):
+        """The listing's address; with the request, without reading the site's root paths
+        again (Wagtail keeps them on the request)."""
+        return self.get_url(request) + self.reverse_subpage(model.listing_slug)
 
     def listing_paths(self):
         """The listings' and their feeds' paths below this page, for the CDN's purge."""
@@ -134,13 +136,13 @@ class ItemListingsMixin(RoutablePageMixin):
         feeds = [f"{m.listing_slug}/{THEME_FEED_SLUG}/" for m in models_ if not m.in_news_feed]
         return [*(f"{model.listing_slug}/" for model in models_), *feeds]
 
-    def listing_labels(self, model):
+    def listing_labels(self, model, request=None):
         """How a listing names itself, and what it lists: within a theme, or site-wide."""
         theme = self.listing_theme
         return {
             **model.listing_labels(),
             "within": theme.title if theme is not None else "",
-            "feed_url": self.listing_feed_url(model),
+            "feed_url": self.listing_feed_url(model, request),
         }
 
     def listing_response(self, request, model):
@@ -152,9 +154,9 @@ class ItemListingsMixin(RoutablePageMixin):
         context = Page.get_context(self, request)
         context.update(
             faceted.paginated_context(request, items, model.listing_per_page),
-            listing=self.listing_labels(model),
-            listing_url=self.listing_url(model),
-            listing_feed_url=self.listing_feed_url(model),
+            listing=self.listing_labels(model, request),
+            listing_url=self.listing_url(model, request),
+            listing_feed_url=self.listing_feed_url(model, request),
         )
         context["cards"] = rendered_cards(
             request, model, context["page_obj"].object_list, eager=FIRST_ROW
@@ -226,10 +228,10 @@ class HomePage(ItemListingsMixin, Page):
         context["themes"] = ThemePage.menu()
         latest = NewsPage.listing_queryset()[: self.latest_news_count]
         context["latest_news"] = rendered_cards(request, NewsPage, latest, eager=FIRST_ROW)
-        context["news_listing_url"] = self.listing_url(NewsPage)
+        context["news_listing_url"] = self.listing_url(NewsPage, request)
         context["key_figures"] = self.key_figures(current_settings(request))
         context["listing_links"] = [
-            (model._meta.verbose_name_plural.capitalize(), self.listing_url(model))
+            (model._meta.verbose_name_plural.capitalize(), self.listing_url(model, request))
             for model in item_models()
         ]
         return context
@@ -247,7 +249,7 @@ class HomePage(ItemListingsMixin, Page):
     def listing_facets(self, model):
         return (theme_facet, *model.listing_facets)
 
-    def news_feed_url(self):
+    def news_feed_url(self, request=None):
         return reverse("news_feed")
 
     def get_cached_paths(self):
@@ -324,8 +326,8 @@ class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
     def listing_theme(self):
         return self
 
-    def news_feed_url(self):
-        return self.url + self.reverse_subpage(THEME_FEED_SLUG)
+    def news_feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage(THEME_FEED_SLUG)
 
     def get_cached_paths(self):
         return ["/", f"{THEME_FEED_SLUG}/", *self.listing_paths()]
@@ -343,7 +345,7 @@ class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
         """The theme page's sections, one per kind of item, newest first, some with facets."""
         sections = []
         for model, faceted in listings.items():
-            section = self.listing_labels(model)
+            section = self.listing_labels(model, request)
             items = model.listing_scope(theme=self)
             if faceted is not None:
                 section.update(faceted.context(), result_count=faceted.queryset.count())
