@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("aimf_portal", "0012_search_title_body_index"),
+        ("aimf_portal", "0013_search_document"),
     ]
 
     operations = [
