@@ -4,10 +4,12 @@ facets, and the address of each page an accessibility or validity check must cov
 import datetime
 import io
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
+from wagtail.search import index
 
 from actions.factories import ActionPageFactory
 from aimf_portal.demo.media import composition
+from aimf_portal.discovery import documents
 from aimf_portal.editorial.site_settings import SiteSettings
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory
 from aimf_portal.items.factories import ImageFactory
@@ -108,6 +110,12 @@ def build_public_site():
     site_settings.member_cities = 300
     site_settings.member_countries = 34
     site_settings.save()
+    # The factories add countries after saving: index the items again, as publishing them
+    # would, so that searches find them with their countries (the search's country facet).
+    for item in Page.objects.child_of(theme).specific():
+        index.insert_or_update_object(item)
+        if documents.enabled():
+            documents.refresh(item)
     signup = request_subscription(
         "maire@exemple.org", [theme], ConsentText.current(), "/", "0123456789abcdef"
     )

@@ -46,6 +46,8 @@ def screenshot(page, name, width):
     for image in page.locator("img[loading=lazy]:visible").all():
         image.scroll_into_view_if_needed()
         image.evaluate("image => image.decode()")
+    # Back to the top: a sticky column would otherwise be drawn where the last scroll left it.
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=ARTIFACTS / f"{name}-{width}px.png", full_page=True)
 
 
