@@ -148,12 +148,13 @@ class ItemListingsMixin(RoutablePageMixin):
     def listing_response(self, request, model):
         facets = self.listing_facets(model)
         scope = model.listing_scope(theme=self.listing_theme)
-        faceted = FacetedListing(model, scope, request.GET, facets=facets)
-        items = model.with_card_data(faceted.queryset)
+        faceted = FacetedListing(
+            model, scope, request.GET, self.pk, page_scope(self, request), facets=facets
+        )
         # The listing shows no sections: Page's context, not this page's.
         context = Page.get_context(self, request)
         context.update(
-            faceted.paginated_context(request, items, model.listing_per_page),
+            faceted.paginated_context(request, faceted.items(), model.listing_per_page),
             listing=self.listing_labels(model, request),
             listing_url=self.listing_url(model, request),
             listing_feed_url=self.listing_feed_url(model, request),
@@ -335,7 +336,13 @@ class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
     def section_listings(self, request):
         """Each kind of item, with its facets and the visitor's selection if it has some."""
         return {
-            model: FacetedListing(model, model.listing_scope(theme=self), request.GET)
+            model: FacetedListing(
+                model,
+                model.listing_scope(theme=self),
+                request.GET,
+                self.pk,
+                page_scope(self, request),
+            )
             if model.facets_on_theme_page
             else None
             for model in item_models()
@@ -346,11 +353,11 @@ class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
         sections = []
         for model, faceted in listings.items():
             section = self.listing_labels(model, request)
-            items = model.listing_scope(theme=self)
             if faceted is not None:
-                section.update(faceted.context(), result_count=faceted.queryset.count())
-                items = faceted.queryset
-            shown = model.with_card_data(items)[: self.section_size]
+                section.update(faceted.context(), result_count=faceted.count)
+                shown = faceted.items_between(0, self.section_size)
+            else:
+                shown = model.listing_queryset(theme=self)[: self.section_size]
             eager = FIRST_ROW if not sections else 0
             section["cards"] = rendered_cards(request, model, shown, eager=eager)
             sections.append(section)

@@ -41,23 +41,25 @@ def keep_in_process(key, entry, timeout):
             in_process.popitem(last=False)
 
 
-def cached(name, build, scope=None, timeout=24 * 60 * 60):
-    """build()'s value, kept until the site changes (or the scope, if given), timeout at most."""
+def cached(name, build, scope=None, timeout=24 * 60 * 60, kept_in_process_too=False):
+    """build()'s value, kept until the site changes (or the scope, if given), timeout at most.
+    A scoped entry is also kept in the process if asked: its name must come from a bounded
+    set."""
     numbers = [generations.ensure(s) for s in (generations.SITE, scope) if s]
     if None in numbers:  # the cache keeps nothing: build every time
         return build()
     key = generations.hashed("aimf-data:", name)
     current = generations.memo()
     generations.asked("data", key)
-    site_wide = scope is None
+    in_process_too = scope is None or kept_in_process_too
     entry = current["values"].get(key)
-    from_process = site_wide and not entry and kept_in_process(key, numbers)
+    from_process = in_process_too and not entry and kept_in_process(key, numbers)
     entry = entry or from_process or cache.get(key)
     if entry is None or entry[0] != numbers:
         entry = (numbers, build())
         cache.set(key, entry, timeout)
     current["values"][key] = entry
-    if site_wide and not from_process:
+    if in_process_too and not from_process:
         keep_in_process(key, entry, timeout)
     return entry[1]
 

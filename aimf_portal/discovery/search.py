@@ -24,8 +24,6 @@ ranks them: ts_rank of the title, weighted by its norm, plus that of the body.
 """
 
 import re
-from functools import reduce
-from operator import or_
 
 from django import forms
 from django.template.response import TemplateResponse
@@ -39,7 +37,7 @@ from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.items.models import item_models
 from aimf_portal.listings.cards import ranked_cards
 from aimf_portal.listings.facets import country_facet
-from aimf_portal.listings.listing import FacetedListing
+from aimf_portal.listings.listing import FacetSelection
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 12
@@ -106,28 +104,18 @@ class RankedMatches:
         return self.search.ranked(page.start, page.stop - page.start)
 
 
-class SearchListing(FacetedListing):
+class SearchListing(FacetSelection):
     """The listings' country facet over one search's matches, whatever their kind: a count is
     what the visitor gets by ticking that country, every kind together."""
 
     def __init__(self, query_dict, query, words):
-        self.models = item_models()
-        self.words = words
-        pages = public(Page.objects.live().type(*self.models))
-        super().__init__(
-            self.models[0], pages, query_dict, facets=[country_facet], fixed_pairs=[("q", query)]
-        )
+        models = item_models()
+        super().__init__(models[0], query_dict, facets=[country_facet], fixed_pairs=[("q", query)])
         countries = self.form.selection.get(self.facets[0], [])
+        pages = public(Page.objects.live().type(*models))
         search = search_index.search_for(words, countries, pages)
         self.total, self.country_counts = search.counts()
         self.matches = RankedMatches(search, self.total)
-
-    def narrow(self, queryset, except_facet=None):
-        for facet, values in self.form.selection.items():
-            if facet is not except_facet:
-                kinds = (facet.selection_q(model, values) for model in self.models)
-                queryset = queryset.filter(reduce(or_, kinds))
-        return queryset
 
     def counts(self, facet):
         return self.country_counts

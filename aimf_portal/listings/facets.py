@@ -7,15 +7,15 @@ known ones are kept once each, in the order of the choices. That order is also t
 order of the address (the one the form itself submits), which the page cache keys on.
 
 Counts follow the usual facet rule: a value's count is what the visitor would get by ticking it,
-given the other facets' selections; each facet's counts come from one aggregated query.
+given the other facets' selections. A listing reads each facet's (item, value) pairs once into
+its index (listings.facet_index), and counts and narrows there.
 """
 
 import datetime
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear, Length, Substr
+from django.db.models.functions import ExtractYear
 from wagtail.models import Page
 
 from aimf_portal.caching.site_data import cached, public
@@ -39,11 +39,9 @@ class Facet:
         """The known values and their labels, in the order the form shows them."""
         raise NotImplementedError
 
-    def selection_q(self, model, values):
-        raise NotImplementedError
-
-    def counts(self, model, queryset):
-        """{value: number of items of queryset having it}, in one aggregated query."""
+    def item_values(self, model, items):
+        """(item id, value) for each value each of `items` (a queryset of model) has, in one
+        query."""
         raise NotImplementedError
 
 
@@ -64,18 +62,9 @@ class CountryFacet(Facet):
 
         return cached("country-choices", build)
 
-    def selection_q(self, model, values):
-        tagged = self.through(model).objects.filter(tag__slug__in=values)
-        return Q(pk__in=tagged.values("content_object_id"))
-
-    def counts(self, model, queryset):
-        rows = (
-            self.through(model)
-            .objects.filter(content_object__in=queryset.values("pk"))
-            .values_list("tag__slug")
-            .annotate(count=Count("content_object_id"))
-        )
-        return dict(rows)
+    def item_values(self, model, items):
+        tagged = self.through(model).objects.filter(content_object__in=items.values("pk"))
+        return tagged.values_list("content_object_id", "tag__slug")
 
 
 class ChoiceFacet(Facet):
@@ -87,16 +76,12 @@ class ChoiceFacet(Facet):
     def choices(self, model):
         return dict(model._meta.get_field(self.field_name).flatchoices)
 
-    def selection_q(self, model, values):
-        return Q(**{f"{self.field_name}__in": values})
-
-    def counts(self, model, queryset):
-        rows = queryset.order_by().values_list(self.field_name).annotate(count=Count("pk"))
-        return dict(rows)
+    def item_values(self, model, items):
+        return items.order_by().values_list("pk", self.field_name)
 
 
 class YearFacet(Facet):
-    """A facet over the year of a date field, filtered by date ranges so its index is used."""
+    """A facet over the year of a date field."""
 
     def __init__(self, parameter, legend, field_name):
         self.parameter, self.legend, self.field_name = parameter, legend, field_name
@@ -104,26 +89,9 @@ class YearFacet(Facet):
     def choices(self, model):
         return {str(year): str(year) for year in range(datetime.date.today().year + 1, 1899, -1)}
 
-    def selection_q(self, model, values):
-        q = Q()
-        for year in values:
-            start = datetime.date(int(year), 1, 1)
-            q |= Q(
-                **{
-                    f"{self.field_name}__gte": start,
-                    f"{self.field_name}__lt": start.replace(year=start.year + 1),
-                }
-            )
-        return q
-
-    def counts(self, model, queryset):
-        rows = (
-            queryset.order_by()
-            .annotate(facet_year=ExtractYear(self.field_name))
-            .values_list("facet_year")
-            .annotate(count=Count("pk"))
-        )
-        return {str(year): count for year, count in rows}
+    def item_values(self, model, items):
+        rows = items.order_by().values_list("pk", ExtractYear(self.field_name))
+        return ((pk, str(year)) for pk, year in rows)
 
 
 class ThemeFacet(Facet):
@@ -148,22 +116,14 @@ class ThemeFacet(Facet):
     def choices(self, model):
         return {slug: title for slug, title, _path in self.themes(model)}
 
-    def selection_q(self, model, values):
-        paths = [path for slug, _title, path in self.themes(model) if slug in values]
-        q = Q(pk__in=[])
-        for path in paths:
-            q |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-        return q
-
-    def counts(self, model, queryset):
+    def item_values(self, model, items):
         slugs = {path: slug for slug, _title, path in self.themes(model)}
-        rows = (
-            queryset.order_by()
-            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .values_list("parent_path")
-            .annotate(count=Count("pk"))
+        rows = items.order_by().values_list("pk", "path")
+        return (
+            (pk, slugs[path[: -Page.steplen]])
+            for pk, path in rows
+            if path[: -Page.steplen] in slugs
         )
-        return {slugs[path]: count for path, count in rows if path in slugs}
 
 
 def theme_facet():
