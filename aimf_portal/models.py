@@ -21,7 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from aimf_portal.caching.page_cache import declare_canonical_query, page_scope
+from aimf_portal.caching.page_cache import cache_host, declare_canonical_query, page_scope
 from aimf_portal.caching.site_data import cached, public
 from aimf_portal.discovery import seo
 from aimf_portal.discovery.documents import SearchDocument  # noqa: F401 (a model of this app)
@@ -392,7 +392,7 @@ class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
             ],
             content_cache_name=content_cache_name,
             head_cache_name=content_cache_name
-            and f"{content_cache_name}:head:{request.scheme}://{request.get_host()}",
+            and f"{content_cache_name}:head:{request.scheme}://{cache_host(request)}",
             content_cache_scope=page_scope(self, request),
         )
         return context

@@ -28,6 +28,17 @@ def declare_canonical_query(request, querystring):
     request.page_cache_canonical_query = querystring.lstrip("?")
 
 
+def cache_host(request):
+    """The host that cached pages and fragments are kept for. Without the port, so that a
+    made-up `Host:` port adds no entry, unless addresses follow the request (development)."""
+    if request is None:
+        return ""
+    if settings.ABSOLUTE_URLS_FROM_REQUEST:
+        return request.get_host()
+    domain, _port = split_domain_port(request.get_host())
+    return domain
+
+
 def page_scope(page, request):
     """A page's scope: its address on the site."""
     url_parts = page.get_url_parts(request)
@@ -39,8 +50,7 @@ class CachedAddress:
         pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
         kept = [(n, v) for n, v in pairs if n not in TRACKING_PARAMETERS and n[:4] != "utm_"]
         self.query, self.with_tracking = urlencode(kept), len(kept) < len(pairs)
-        domain, _port = split_domain_port(request.get_host())
-        address = f"{request.scheme}://{domain}{request.path_info}?{self.query}"
+        address = f"{request.scheme}://{cache_host(request)}{request.path_info}?{self.query}"
         self.key = "aimf-page:" + hashlib.sha256(address.encode()).hexdigest()
         # The pages a response here may show: the site's root, the first section, itself.
         path = request.path_info

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from aimf_portal.caching import generations
+from aimf_portal.caching.page_cache import cache_host
 
 CARD_TIMEOUT = 24 * 60 * 60
 
@@ -32,7 +33,7 @@ def version(item):
 def cards_by_pk(request, model, items, heading_level, eager_pks=()):
     """{pk: card HTML} for `items` (instances of `model` from with_card_data)."""
     site = generations.ensure(generations.SITE)
-    host = request.get_host() if request is not None else ""
+    host = cache_host(request)
     keys = {}
     for item in items:
         loading = "eager" if item.pk in eager_pks else "lazy"

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
+from aimf_portal.caching.page_cache import cache_host
 from aimf_portal.caching.site_data import cached, cached_html
 from aimf_portal.discovery.seo import breadcrumb_ancestors
 from aimf_portal.editorial.site_settings import current_settings
@@ -25,9 +26,8 @@ def french_date(value):
 def cached_site_template(request, name, template_name, template_context):
     """template_name rendered with template_context(), as HTML kept in the cache until the site
     changes. By host: {% pageurl %} writes a full address for a page of another site."""
-    host = request.get_host() if request is not None else ""
     return cached_html(
-        f"{name}:{host}",
+        f"{name}:{cache_host(request)}",
         lambda: render_to_string(template_name, template_context(), request),
     )
 

@@ -65,6 +65,21 @@ def test_the_port_is_not_part_of_the_address(pages):
     assert Client().get("/rss/", HTTP_HOST="localhost:8000")["X-Cache"] == "HIT"
 
 
+def test_a_host_port_adds_no_fragment_entry(pages, settings):
+    """Requests the page cache does not serve (a session cookie, made up or not) still read
+    and write fragments: under the same names whatever the port."""
+    settings.ABSOLUTE_URLS_FROM_REQUEST = False
+    visitor = Client()
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = "inventee"
+    for url in ("/", "/culture-patrimoine/", PUBLICATIONS):
+        assert visitor.get(url, HTTP_HOST="localhost").status_code == 200
+    before = set(cache._cache)
+    for port in range(8001, 8011):
+        for url in ("/", "/culture-patrimoine/", PUBLICATIONS):
+            assert visitor.get(url, HTTP_HOST=f"localhost:{port}").status_code == 200
+    assert set(cache._cache) - before == set()
+
+
 def test_the_scheme_is_part_of_the_address(pages, settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     plain = Client().get("/robots.txt", HTTP_X_FORWARDED_PROTO="http")
