@@ -62,12 +62,27 @@ def reserved_home_slugs():
     return {model.listing_slug for model in item_models()} | SITE_VIEW_SLUGS
 
 
-class HomeChildPage:
-    """A page right under the home page (a theme, a plain page): HomePage.route reads it and its
-    view restrictions from the cache rather than with three queries on every request. Any change
-    to them (a publish, a move, a restriction) moves the site's generation."""
+class ViewRestrictionsFromCache:
+    """A page whose view restrictions (its own and its ancestors', aliases resolved, as Wagtail
+    works them out in two queries) are read from the cache once routed. Any change to a
+    restriction, a publish or a move moves the site's generation."""
 
     cached_view_restrictions = None
+
+    def keep_view_restrictions(self):
+        self.cached_view_restrictions = cached(
+            f"view-restrictions:{self.pk}", lambda: list(Page.get_view_restrictions(self))
+        )
+
+    def get_view_restrictions(self):
+        if self.cached_view_restrictions is not None:
+            return self.cached_view_restrictions
+        return super().get_view_restrictions()
+
+
+class HomeChildPage(ViewRestrictionsFromCache):
+    """A page right under the home page (a theme, a plain page): HomePage.route reads it and its
+    view restrictions from the cache rather than with three queries on every request."""
 
     def clean(self):
         super().clean()
@@ -78,11 +93,6 @@ class HomeChildPage:
                     "choisissez-en une autre."
                 }
             )
-
-    def get_view_restrictions(self):
-        if self.cached_view_restrictions is not None:
-            return self.cached_view_restrictions
-        return super().get_view_restrictions()
 
 
 class ItemListingsMixin(RoutablePageMixin):
@@ -180,7 +190,7 @@ class ItemListingsMixin(RoutablePageMixin):
         return urls
 
 
-class HomePage(ItemListingsMixin, Page):
+class HomePage(ViewRestrictionsFromCache, ItemListingsMixin, Page):
     intro = RichTextField(
         "présentation",
         features=["bold", "italic", "link"],
@@ -209,6 +219,7 @@ class HomePage(ItemListingsMixin, Page):
         site-wide listings are this page's own routes."""
         listing_slugs = {model.listing_slug for model in item_models()}
         if not path_components or path_components[0] in listing_slugs:
+            self.keep_view_restrictions()
             return super().route(request, path_components)
         slug, children = path_components[0], self.get_children()
         slugs = cached(
@@ -217,12 +228,10 @@ class HomePage(ItemListingsMixin, Page):
         if slug not in slugs:
             raise Http404
         child = cached(f"child:{self.pk}:{slug}", lambda: children.get(slug=slug).specific)
-        result = child.route(request, path_components[1:])
-        if result[0] is child:
-            child.cached_view_restrictions = cached(
-                f"view-restrictions:{child.pk}", lambda: list(child.get_view_restrictions())
-            )
-        return result
+        if isinstance(child, ViewRestrictionsFromCache):
+            # Before routing on: an item reads them too (ThemeItemPage.get_view_restrictions).
+            child.keep_view_restrictions()
+        return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -316,6 +325,14 @@ class ThemePage(HomeChildPage, ItemListingsMixin, ImageAltTextMixin, Page):
             return sorted(themes, key=lambda theme: accent_insensitive_key(theme.title))
 
         return cached("theme-menu", build)
+
+    def route(self, request, path_components):
+        """Wagtail's route; the item it finds keeps this theme as `routed_parent`, so that its
+        breadcrumb and view restrictions need no query."""
+        result = super().route(request, path_components)
+        if result[0] is not self:
+            result[0].routed_parent = self
+        return result
 
     @classmethod
     def get_subpage_urls(cls):

@@ -109,9 +109,13 @@ def breadcrumb_ancestors(page, request):
     """The pages above `page` shown in its breadcrumb, fetched once per page and request."""
     if not hasattr(page, "breadcrumb_ancestors"):
         site = Site.find_for_request(request)
+        routed_parent = getattr(page, "routed_parent", None)
         if site is not None and page.depth == site.root_page.depth + 1:
             # Right under the home page, which the request's site already holds: no query.
             above = [site.root_page]
+        elif site is not None and routed_parent and routed_parent.depth == site.root_page.depth + 1:
+            # An item under a theme that the request was routed through: no query either.
+            above = [site.root_page, routed_parent]
         else:
             # Below the tree's root, which is never shown.
             above = list(page.get_ancestors().filter(depth__gt=1))

@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from aimf_portal.caching.site_data import public
+from aimf_portal.caching.site_data import private_sections, public
 from aimf_portal.editorial.text import accent_insensitive_key, truncate_at_word, with_de
 from aimf_portal.items.forms import ThemeItemPageForm
 from aimf_portal.items.images import prefetch_card_renditions
@@ -179,6 +179,9 @@ class ThemeItemPage(ImageAltTextMixin, Page):
     parent_page_types = ["aimf_portal.ThemePage"]
     subpage_types = []
     base_form_class = ThemeItemPageForm
+    # The theme this request was routed through (ThemePage.route), its view restrictions read
+    # from the cache; None when the item was fetched any other way.
+    routed_parent = None
 
     search_fields = [
         *Page.search_fields,
@@ -198,6 +201,20 @@ class ThemeItemPage(ImageAltTextMixin, Page):
                     "thématique ; choisissez-en une autre."
                 }
             )
+
+    def get_view_restrictions(self):
+        """Wagtail's answer without its two queries when the request came through the theme
+        and nothing about the item itself differs: the theme's restrictions (which Wagtail
+        worked out for the theme, aliases included) are the item's."""
+        theme = self.routed_parent
+        if (
+            theme is None
+            or theme.cached_view_restrictions is None
+            or self.alias_of_id is not None
+            or any(path == self.path for path, _depth in private_sections())
+        ):
+            return super().get_view_restrictions()
+        return theme.cached_view_restrictions
 
     @classmethod
     def listing_labels(cls):

@@ -160,6 +160,24 @@ def test_restricting_a_theme_asks_visitors_to_log_in_on_the_next_request(client,
     assert client.get(theme.url).status_code == 200
 
 
+@pytest.mark.parametrize("restricted", ["theme", "item"])
+def test_restricting_an_item_or_its_theme_asks_for_a_login_on_the_next_request(
+    client, theme, restricted
+):
+    """An item reads its view restrictions from its theme's, kept in the cache, when nothing is
+    set on the item itself (ThemeItemPage.get_view_restrictions)."""
+    news = NewsPageFactory(parent=theme, image=None)
+    assert client.get(news.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=theme if restricted == "theme" else news, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(news.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+    restriction.delete()
+    assert client.get(news.url).status_code == 200
+
+
 def test_the_admin_still_orders_a_theme_s_restrictions(admin_client, theme):
     PageViewRestriction.objects.create(page=theme, restriction_type=PageViewRestriction.LOGIN)
     response = admin_client.get(f"/admin/pages/{theme.pk}/privacy/")

@@ -126,8 +126,13 @@ def test_the_theme_menu_costs_the_same_for_1_or_23_themes(client):
 # An item page shows one item whatever the theme holds; its head adds the 1200×630 share
 # rendition (aimf_portal.discovery.seo): one read when warm (22 without it); cold (content types and
 # renditions not yet made), 31 instead of 26. Measured on SQLite and PostgreSQL.
-NEWS_PAGE_WARM_QUERIES = 23
+NEWS_PAGE_WARM_QUERIES = 22
 NEWS_PAGE_COLD_QUERIES = 31
+# Once the site's data and the item's renditions are in the cache (what a crawler's first visit
+# to an item costs after another visitor saw it once): the page then its row (Wagtail's route),
+# its image and its countries. The theme, its view restrictions and the breadcrumb come from the
+# cache (HomePage.route, ThemePage.route) instead of 3 queries.
+ITEM_PAGE_WITH_WARM_APPLICATION_CACHES = 4
 
 
 def test_queries_to_render_a_news_page(client, populated_theme, django_assert_max_num_queries):
@@ -137,6 +142,15 @@ def test_queries_to_render_a_news_page(client, populated_theme, django_assert_ma
         assert client.get(news.url).status_code == 200
     cache.clear()
     with django_assert_max_num_queries(NEWS_PAGE_WARM_QUERIES):
+        assert client.get(news.url).status_code == 200
+
+
+def test_an_item_page_rendered_with_warm_application_caches(
+    client, populated_theme, django_assert_num_queries
+):
+    news = NewsPageFactory(parent=populated_theme, countries=["BJ", "TN"])
+    client.get(news.url)  # the site's data, and the renditions (which outlive cache flushes)
+    with django_assert_num_queries(ITEM_PAGE_WITH_WARM_APPLICATION_CACHES):
         assert client.get(news.url).status_code == 200
 
 
@@ -167,6 +181,19 @@ def test_a_theme_page_rendered_with_warm_application_caches(
         response = client.get(url)
     assert response.status_code == 200
     assert "X-Cache" not in response
+
+
+# The home page rendered again: its latest news (their cards from the cache); the site, its own
+# view restrictions (HomePage.route), the menu and the footer come from the cache.
+HOME_PAGE_WITH_WARM_APPLICATION_CACHES = 1
+
+
+def test_the_home_page_rendered_with_warm_application_caches(
+    client, populated_theme, django_assert_num_queries
+):
+    client.get("/")
+    with django_assert_num_queries(HOME_PAGE_WITH_WARM_APPLICATION_CACHES):
+        assert client.get("/").status_code == 200
 
 
 @pytest.mark.parametrize("path", LISTING_WITH_WARM_APPLICATION_CACHES)
