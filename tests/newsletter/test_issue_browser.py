@@ -7,7 +7,7 @@ from django.core import mail
 
 from newsletter.factories import NewsletterIndexPageFactory
 from newsletter.models import Campaign, NewsletterIssuePage, Subscriber
-from tests.editorial.test_journey_browser import account, log_in
+from tests.editorial.helpers import EDITEURS, NEWSLETTER, REDACTEURS, account, log_in
 
 from .helpers import actions_of, confirmed_subscriber, subscriber_for
 
@@ -29,9 +29,9 @@ def test_written_approved_sent_and_left_from_the_issue(
     live_server, site_at_live_server, browser, django_user_model, settings
 ):
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    account(django_user_model, "redactrice", "Rédacteurs")
-    account(django_user_model, "editeur", "Éditeurs")
-    account(django_user_model, "lettre", "Newsletter")
+    account(django_user_model, "redactrice", REDACTEURS)
+    account(django_user_model, "editeur", EDITEURS)
+    account(django_user_model, "lettre", NEWSLETTER)
     index = NewsletterIndexPageFactory()
     confirmed_subscriber("maire@exemple.org")
     confirmed_subscriber("adjointe@exemple.org")
