@@ -4,6 +4,7 @@ The expected titles, slugs and countries are written out here rather than read f
 content module, so these tests check the contract and not the module against itself.
 """
 
+import hashlib
 import io
 import re
 from datetime import date
@@ -213,6 +214,17 @@ def test_every_item_has_a_described_image_and_countries_and_publications_a_pdf()
             content = pdf.read()
         assert content.startswith(b"%PDF")
         assert len(content) < 200_000
+
+
+def test_demo_files_carry_the_size_and_hash_an_upload_records():
+    """Wagtail's duplicate-upload check compares hashes, and the media library shows sizes."""
+
+    for model in (get_image_model(), get_document_model()):
+        for media_file in model.objects.all():
+            with media_file.open_file() as opened:
+                content = opened.read()
+            assert media_file.file_size == len(content), media_file.title
+            assert media_file.file_hash == hashlib.sha1(content).hexdigest(), media_file.title
 
 
 def test_culture_heritage_promos_are_the_seed_s_four_kinds():
