@@ -269,6 +269,22 @@ def test_privacy_policy_says_what_the_newsletter_keeps_and_for_how_long():
     text = " ".join(str(block.value) for block in privacy.body)
     for fact in ("Paris", "version exacte", "adresse IP", "30 jours", "3 ans", "CNIL"):
         assert fact in text, fact
+    # No open or click tracking, said in so many words, and nothing that implies one.
+    assert "ni pixel de suivi ni lien de redirection" in text
+    assert escape("si vous l'ouvrez") in text
+    assert escape("n'ouvrez") not in text
+
+
+def test_privacy_policy_names_contact_messages_and_how_long_they_are_kept(settings):
+
+    privacy = StandardPage.objects.get(slug="politique-de-confidentialite")
+    text = " ".join(str(block.value) for block in privacy.body)
+    assert "Ce que nous enregistrons quand vous nous écrivez" in text
+    for kept in ("votre nom", "votre adresse électronique", "le texte du message"):
+        assert kept in text, kept
+    # The period the purge applies (contact_purge, CONTACT_RETENTION_DAYS).
+    assert settings.CONTACT_RETENTION_DAYS == 365
+    assert "supprimé un an après sa réception" in text
 
 
 def test_the_accessibility_statement_follows_the_rgaa_model_and_every_footer_links_it(client):
