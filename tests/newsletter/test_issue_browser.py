@@ -71,8 +71,12 @@ def test_written_approved_sent_and_left_from_the_issue(
     issue.refresh_from_db()
     assert issue.live
 
+    # The group has no page rights: it finds the issue through its own menu.
     sender = logged_in(browser, base_url, "lettre")
-    sender.goto(f"{base_url}/admin/newsletter/envoyer/{issue.pk}/")
+    sender.get_by_role("button", name="Newsletter").click()
+    sender.get_by_role("link", name="Lettres à envoyer").click()
+    sender.get_by_role("link", name=TITLE, exact=True).click()
+    sender.wait_for_url(f"{base_url}/admin/newsletter/envoyer/{issue.pk}/")
     sender.get_by_role("button", name="Envoyer à 2 destinataires").click()
     sender.locator("main strong", has_text="terminé").wait_for()
     assert Campaign.objects.get().status == Campaign.Status.SENT
