@@ -80,7 +80,9 @@ bench: install
 bench-newsletter: install
 	$(BIN)/python -m bench.newsletter_send
 
-# Load, PostgreSQL restart, Redis down, two servers, backup and restore: bench/results/drills.md.
+# The ten failure drills (load, PostgreSQL restart, Redis down, two servers, backup and restore,
+# invented-address flood, restricted pages without Redis, login lockout behind a proxy, the
+# newsletter worker killed mid-send, a crawler): bench/results/drills.md. DRILLS=2,3 runs some.
 drills: install
 	@./scripts/bench-deps.sh
 	$(BIN)/python -m bench.drills

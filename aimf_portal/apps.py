@@ -13,7 +13,11 @@ class AimfPortalConfig(AppConfig):
         from aimf_portal.caching import invalidation
         from aimf_portal.discovery import documents
         from aimf_portal.editorial.image_privacy import strip_metadata_from_new_files
+        from newsletter.signals import issue_sent
 
         invalidation.connect()
+        # An issue that starts going out joins the archive: what shows it is stale, as when a
+        # page is published.
+        issue_sent.connect(invalidation.on_publication, dispatch_uid="aimf-cache-issue-sent")
         documents.connect()
         pre_save.connect(strip_metadata_from_new_files, sender=get_image_model())

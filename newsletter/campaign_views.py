@@ -1,6 +1,7 @@
 """Sending an issue, in the Wagtail admin: test sends for whoever may edit the issue; the
 audience, its count, send now or schedule, pause, resume and cancel for the « Newsletter » group
-(newsletter.send_issue); progress and report for the newsletter team."""
+(newsletter.send_issue), who find the published issues in « Lettres à envoyer » (they cannot
+open the pages themselves); progress and report for the newsletter team."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -187,6 +188,26 @@ class SendIssueView(WagtailAdminTemplateMixin, TemplateView):
         addresses = ", ".join(test_form.cleaned_data["addresses"])
         messages.success(self.request, f"Message de test envoyé à {addresses}.")
         return redirect("newsletter_send_issue", self.issue.pk)
+
+
+class IssuesToSendView(WagtailAdminTemplateMixin, TemplateView):
+    """The published issues, newest first, each with its send's state and a link to its send
+    page: the « Newsletter » group's way in, since only writers open the page explorer."""
+
+    template_name = "newsletter/admin/issues_to_send.html"
+    page_title = "Lettres à envoyer"
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(SEND_ISSUE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issues = NewsletterIssuePage.objects.live().select_related("campaign")
+        context["issues"] = issues.defer_streamfields().order_by("-last_published_at", "-pk")
+        return context
 
 
 class CampaignView(WagtailAdminTemplateMixin, TemplateView):

@@ -297,9 +297,19 @@ class NewsletterIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        issues = public(NewsletterIssuePage.objects.live().child_of(self))
-        context["issues"] = issues.defer_streamfields().order_by("-first_published_at", "-pk")
+        context["issues"] = self.sent_issues()
         return context
+
+    def sent_issues(self):
+        """The issues whose send has begun, newest first: an approved issue waiting for its
+        send, or for its scheduled date, is not out yet (its page already exists, unlisted)."""
+        issues = public(NewsletterIssuePage.objects.live().child_of(self))
+        return (
+            issues.filter(campaign__started_at__isnull=False)
+            .select_related("campaign")
+            .defer_streamfields()
+            .order_by("-campaign__started_at", "-pk")
+        )
 
 
 class NewsletterIssuePage(Page):

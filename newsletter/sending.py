@@ -35,6 +35,7 @@ from .issue_email import IssueRenderError, render_issue
 from .links import CAMPAIGN_QUERY_PARAMETER, absolute
 from .models import Campaign, Delivery, Subscriber
 from .privacy import keyed_hash
+from .signals import issue_sent
 from .tokens import preferences_token, unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -230,6 +231,9 @@ def take_lease(campaign_id, holder):
                     lambda: send_campaign.using(run_after=run_after).enqueue(campaign_id)
                 )
             return None
+        if campaign.started_at is None and campaign.issue is not None:
+            # Its first message is about to go: the issue now belongs in the archive.
+            issue_sent.send(sender=Campaign, instance=campaign.issue)
         campaign.status = Campaign.Status.SENDING
         campaign.started_at = campaign.started_at or now
         campaign.lease_holder = holder

@@ -1,7 +1,8 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -13,7 +14,7 @@ from .admin_views import (
     SubscriberInspectView,
     export_confirmed_subscribers,
 )
-from .campaign_views import CampaignView, SendIssueView
+from .campaign_views import CampaignView, IssuesToSendView, SendIssueView
 from .models import Campaign, ConsentText, NewsletterIssuePage, Subscriber
 from .permissions import SEND_ISSUE, NewsletterTeamPolicy
 
@@ -105,11 +106,29 @@ class CampaignViewSet(ModelViewSet):
         ]
 
 
+class SendPermissionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(SEND_ISSUE)
+
+
+class IssuesToSendViewSet(ViewSet):
+    """« Lettres à envoyer »: the published issues, each linking to its send page."""
+
+    name = "newsletter_issues_to_send"
+    url_prefix = "newsletter/a-envoyer"
+    icon = "mail"
+    menu_label = "Lettres à envoyer"
+    menu_item_class = SendPermissionMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", IssuesToSendView.as_view(), name="index")]
+
+
 class NewsletterViewSetGroup(ViewSetGroup):
     menu_label = "Newsletter"
     menu_icon = "mail"
     menu_order = 400
-    items = (CampaignViewSet, SubscriberViewSet, ConsentTextViewSet)
+    items = (IssuesToSendViewSet, CampaignViewSet, SubscriberViewSet, ConsentTextViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -1031,8 +1031,8 @@ PRIVACY_POLICY = StandardPageContent(
     slug="politique-de-confidentialite",
     title="Politique de confidentialité",
     intro=(
-        "Ce que nous faisons des données personnelles recueillies sur ce site, en particulier "
-        "pour la lettre d'actualités, et comment exercer vos droits."
+        "Ce que nous faisons des données personnelles recueillies sur ce site, pour la lettre "
+        "d'actualités et par le formulaire de contact, et comment exercer vos droits."
     ),
     sections=(
         Section(
@@ -1043,7 +1043,8 @@ PRIVACY_POLICY = StandardPageContent(
                 "son Secrétaire permanent.",
                 "Ce site ne dépose aucun cookie publicitaire ni de mesure d'audience tierce. "
                 "Les seules données personnelles qu'il recueille sont celles de la lettre "
-                "d'actualités, décrites ci-dessous.",
+                "d'actualités et celles des messages du formulaire de contact, décrites "
+                "ci-dessous.",
             ),
         ),
         Section(
@@ -1054,24 +1055,42 @@ PRIVACY_POLICY = StandardPageContent(
                 "l'historique de votre consentement : inscription, confirmation et "
                 "désinscription, chacune avec sa date et son heure ;",
                 "la version exacte du texte de consentement que vous avez accepté, pour savoir "
-                "précisément à quoi vous avez consenti.",
+                "précisément à quoi vous avez consenti ;",
+                "les thématiques que vous avez choisies ;",
+                "pour chaque lettre, si elle a pu vous être remise ou si elle a été signalée "
+                "comme indésirable (une adresse qui n'existe plus cesse de recevoir la lettre).",
+            ),
+        ),
+        Section(
+            "Ce que nous enregistrons quand vous nous écrivez",
+            (
+                "Un message envoyé par le formulaire de contact est conservé avec votre nom, "
+                "votre adresse électronique, l'objet, le texte du message, votre accord pour "
+                "être recontacté et sa date. Il est transmis par courriel au Secrétariat "
+                "permanent et lu par l'équipe qui vous répond ; il ne sert à rien d'autre.",
             ),
         ),
         Section(
             "Ce que nous n'enregistrons pas",
             (
                 "Nous ne conservons pas votre adresse IP en clair, ni aucune donnée sur votre "
-                "navigation. Nous ne vous demandons ni votre nom, ni votre ville, ni votre "
-                "fonction.",
+                "navigation. Pour la lettre, nous ne vous demandons ni votre nom, ni votre "
+                "ville, ni votre fonction.",
+                "La lettre ne contient ni pixel de suivi ni lien de redirection : nous ne "
+                "savons pas si vous l'ouvrez ni sur quels liens vous cliquez, et nous ne "
+                "cherchons pas à le savoir.",
             ),
         ),
         Section(
             "Pourquoi",
             (
-                "Ces données servent uniquement à vous envoyer la lettre d'actualités de l'AIMF "
-                "et à pouvoir démontrer que vous y avez consenti. Le traitement repose sur "
-                "votre consentement (article 6.1.a du RGPD). Vos données ne sont ni vendues, "
-                "ni louées, ni cédées à des tiers.",
+                "Les données de la lettre servent uniquement à vous envoyer la lettre "
+                "d'actualités de l'AIMF et à pouvoir démontrer que vous y avez consenti. Ce "
+                "traitement repose sur votre consentement (article 6.1.a du RGPD).",
+                "Les messages de contact servent uniquement à vous répondre ; ce traitement "
+                "repose sur votre demande et sur l'intérêt de l'association à y donner suite "
+                "(article 6.1.f du RGPD).",
+                "Vos données ne sont ni vendues, ni louées, ni cédées à des tiers.",
             ),
         ),
         Section(
@@ -1079,8 +1098,10 @@ PRIVACY_POLICY = StandardPageContent(
             (),
             (
                 "Une inscription non confirmée est supprimée au bout de 30 jours.",
-                "Si vous n'ouvrez plus la lettre pendant 3 ans, nous vous demandons de "
-                "confirmer votre abonnement ; sans réponse, vos données sont supprimées.",
+                "3 ans après votre dernière confirmation, nous vous demandons de confirmer "
+                "de nouveau votre abonnement ; sans réponse, vos données sont supprimées.",
+                "Un message envoyé par le formulaire de contact est supprimé un an après sa "
+                "réception.",
                 "La preuve de votre consentement est conservée aussi longtemps que nécessaire "
                 "pour démontrer qu'il a été recueilli, y compris après votre désinscription.",
             ),

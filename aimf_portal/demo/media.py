@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.utils.file import hash_filelike
 
 from .content import Illustration
 
@@ -268,6 +269,14 @@ def file_is_current(field_file, digest):
     )
 
 
+def record_size_and_hash(media, data):
+    """What Wagtail's upload forms record of a new file (size, and the hash its duplicate
+    detection compares), through the model's public fields: Wagtail's own helpers for it,
+    `_set_image_file_metadata()` and `_set_document_file_metadata()`, are private."""
+    media.file_size = len(data)
+    media.file_hash = hash_filelike(io.BytesIO(data))
+
+
 def demo_collection():
     root = Collection.get_first_root_node()
     return root.get_children().filter(name=COLLECTION_NAME).first() or root.add_child(
@@ -302,8 +311,9 @@ class MediaLibrary:
         image.description = illustration.alt_text
         if not file_is_current(image.file, digest):
             name = f"demo-{digest}-{slugify(illustration.title)[:50]}.jpg"
-            image.file = ImageFile(io.BytesIO(draw_illustration(illustration, size)), name)
-            image._set_image_file_metadata()
+            data = draw_illustration(illustration, size)
+            image.file = ImageFile(io.BytesIO(data), name)
+            record_size_and_hash(image, data)
             if image.pk:
                 # Renditions were cut from the previous file.
                 image.renditions.all().delete()
@@ -321,8 +331,9 @@ class MediaLibrary:
         if document is None:
             document = self.document_model(collection=self.collection, title=leaflet.title)
         name = f"demo-{digest}-{slugify(leaflet.title)[:50]}.pdf"
-        document.file = ContentFile(draw_pdf(leaflet), name=name)
-        document._set_document_file_metadata()
+        data = draw_pdf(leaflet)
+        document.file = ContentFile(data, name=name)
+        record_size_and_hash(document, data)
         document.save()
         self.drawn += 1
         return document

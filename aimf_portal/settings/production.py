@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from aimf_portal.operations.client_ip import trusted_networks
+
 from .base import *  # noqa: F403
 from .base import (
     ANYMAIL,
@@ -126,8 +128,10 @@ else:
 
 # Keyed hashes of the newsletter (suppression list, network hash) outlive SECRET_KEY rotations.
 NEWSLETTER_HASH_KEY = env("NEWSLETTER_HASH_KEY", default="")
-# The proxies in front of gunicorn, as gunicorn.conf.py reads them (a local proxy by default).
+# The proxies in front of gunicorn, as gunicorn.conf.py reads them (a local proxy by default);
+# a malformed entry stops the start here rather than at the first login or signup.
 TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
+trusted_networks(tuple(TRUSTED_PROXIES))
 
 # One JSON object per log line on stdout (aimf_portal/log_format.py), for the log collector.
 LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")

@@ -4,6 +4,7 @@ facets, and the address of each page an accessibility or validity check must cov
 import datetime
 import io
 
+from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.search import index
 
@@ -14,9 +15,10 @@ from aimf_portal.editorial.site_settings import SiteSettings
 from aimf_portal.factories import StandardPageFactory, ThemePageFactory
 from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
-from newsletter.models import ConsentText
-from newsletter.subscriptions import request_subscription
-from newsletter.tokens import confirmation_token, unsubscribe_token
+from newsletter.factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
+from newsletter.models import Campaign, ConsentText
+from newsletter.subscriptions import confirm_subscription, request_subscription
+from newsletter.tokens import confirmation_token, preferences_token, unsubscribe_token
 from publications.factories import PublicationPageFactory
 
 THEME = "/culture-patrimoine"
@@ -34,7 +36,8 @@ def photo(description, width=1000, height=625):
 
 def build_public_site():
     """A theme with its hero, promos and items in two countries, a second theme, the privacy
-    page, and a pending subscriber whose links lead to the newsletter pages."""
+    page, the newsletter's archive with one issue sent, a pending subscriber whose links lead to
+    the newsletter pages and a confirmed one whose link leads to their theme choices."""
     theme = ThemePageFactory(title="Culture / Patrimoine", image=photo("Les remparts de Fès"))
     governance = ThemePageFactory(title="Gouvernance locale")
     theme.promos = [
@@ -119,10 +122,27 @@ def build_public_site():
     signup = request_subscription(
         "maire@exemple.org", [theme], ConsentText.current(), "/", "0123456789abcdef"
     )
+    confirmed = request_subscription(
+        "adjointe@exemple.org", [theme], ConsentText.current(), "/", "0123456789abcdef"
+    )
+    confirm_subscription(confirmed.subscriber.reference, confirmed.request.pk, "0123456789abcdef")
+    issue = NewsletterIssuePageFactory(
+        parent=NewsletterIndexPageFactory(), title="Lettre de mars : les villes et l'eau"
+    )
+    Campaign.objects.create(
+        issue=issue,
+        subject=issue.title,
+        revision=issue.live_revision,
+        status=Campaign.Status.SENT,
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+    )
     return {
         "theme": theme,
         "confirm_token": confirmation_token(signup.request),
         "unsubscribe_token": unsubscribe_token(signup.subscriber),
+        "preferences_token": preferences_token(confirmed.subscriber),
+        "issue": issue,
     }
 
 
@@ -166,6 +186,9 @@ def public_pages(site):
         ("newsletter renvoyé", "/newsletter/renvoyer/envoye/", 200),
         ("newsletter confirmée", f"/newsletter/confirmer/{site['confirm_token']}/", 200),
         ("newsletter lien invalide", "/newsletter/confirmer/jeton-invalide/", 400),
+        ("newsletter thématiques", f"/newsletter/preferences/{site['preferences_token']}/", 200),
+        ("lettre : archive", "/lettre/", 200),
+        ("lettre : numéro", site["issue"].url, 200),
         (
             "newsletter désinscription",
             f"/newsletter/desinscription/{site['unsubscribe_token']}/",
@@ -181,6 +204,12 @@ def form_answers(site):
         ("contact en erreur", "/contact/", {"email": "pas-une-adresse"}, 400),
         ("newsletter formulaire en erreur", "/newsletter/", {"email": "pas-une-adresse"}, 400),
         ("newsletter renvoi en erreur", "/newsletter/renvoyer/", {"email": ""}, 400),
+        (
+            "newsletter inscription confirmée",
+            f"/newsletter/confirmer/{site['confirm_token']}/",
+            {},
+            200,
+        ),
         (
             "newsletter désinscrit",
             f"/newsletter/desinscription/{site['unsubscribe_token']}/",

@@ -43,6 +43,17 @@ def test_no_page_has_an_axe_violation(live_server, browser_page):
             page.get_by_role("button", name="Me désinscrire").click()
             page.wait_for_load_state()
             check("newsletter désinscrit", path)
+        if name == "newsletter confirmée":
+            with page.expect_navigation():
+                page.get_by_role("button", name="Confirmer mon inscription").click()
+            check("newsletter inscription confirmée", path)
+        if name == "contact":
+            form = page.locator("main form")
+            form.evaluate("form => form.noValidate = true")
+            form.locator("input[type=email]").fill("pas-une-adresse")
+            form.locator("button[type=submit]").click()
+            page.locator("main .form-alert").wait_for()
+            check("contact en erreur", path)
         if name in ("newsletter", "newsletter renvoyer"):
             # The browser's own checks would stop the post: this shows the server's answer.
             form = page.locator("main form")

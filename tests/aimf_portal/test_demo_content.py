@@ -4,6 +4,7 @@ The expected titles, slugs and countries are written out here rather than read f
 content module, so these tests check the contract and not the module against itself.
 """
 
+import hashlib
 import io
 import re
 from datetime import date
@@ -215,6 +216,17 @@ def test_every_item_has_a_described_image_and_countries_and_publications_a_pdf()
         assert len(content) < 200_000
 
 
+def test_demo_files_carry_the_size_and_hash_an_upload_records():
+    """Wagtail's duplicate-upload check compares hashes, and the media library shows sizes."""
+
+    for model in (get_image_model(), get_document_model()):
+        for media_file in model.objects.all():
+            with media_file.open_file() as opened:
+                content = opened.read()
+            assert media_file.file_size == len(content), media_file.title
+            assert media_file.file_hash == hashlib.sha1(content).hexdigest(), media_file.title
+
+
 def test_culture_heritage_promos_are_the_seed_s_four_kinds():
     culture = theme("culture-patrimoine")
 
@@ -257,6 +269,22 @@ def test_privacy_policy_says_what_the_newsletter_keeps_and_for_how_long():
     text = " ".join(str(block.value) for block in privacy.body)
     for fact in ("Paris", "version exacte", "adresse IP", "30 jours", "3 ans", "CNIL"):
         assert fact in text, fact
+    # No open or click tracking, said in so many words, and nothing that implies one.
+    assert "ni pixel de suivi ni lien de redirection" in text
+    assert escape("si vous l'ouvrez") in text
+    assert escape("n'ouvrez") not in text
+
+
+def test_privacy_policy_names_contact_messages_and_how_long_they_are_kept(settings):
+
+    privacy = StandardPage.objects.get(slug="politique-de-confidentialite")
+    text = " ".join(str(block.value) for block in privacy.body)
+    assert "Ce que nous enregistrons quand vous nous écrivez" in text
+    for kept in ("votre nom", "votre adresse électronique", "le texte du message"):
+        assert kept in text, kept
+    # The period the purge applies (contact_purge, CONTACT_RETENTION_DAYS).
+    assert settings.CONTACT_RETENTION_DAYS == 365
+    assert "supprimé un an après sa réception" in text
 
 
 def test_the_accessibility_statement_follows_the_rgaa_model_and_every_footer_links_it(client):

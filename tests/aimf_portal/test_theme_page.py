@@ -92,6 +92,28 @@ def test_each_section_links_to_its_listing(client, full_theme, route_name, title
     assert client.get(url).status_code == 200
 
 
+@pytest.mark.parametrize(("route_name", "feed_url", "noun"), [
+    ("actualites", "/culture-patrimoine/rss/", "actualités"),
+    ("actions", "/culture-patrimoine/actions/rss/", "actions"),
+    ("publications", "/culture-patrimoine/publications/rss/", "publications"),
+])  # fmt: skip
+def test_each_section_shows_a_visible_link_to_its_feed(
+    client, full_theme, route_name, feed_url, noun
+):
+    feed = section(fetch(client, full_theme), route_name).find("a", class_="section__feed")
+    assert feed["href"] == feed_url
+    assert feed["type"] == "application/rss+xml"
+    # "RSS" on screen (the icon is decorative), and for screen readers which feed it is.
+    assert feed.img["alt"] == ""
+    assert text_of(feed) == f"RSS : flux des {noun} – Culture / Patrimoine"
+    visible = feed.find(string=True, recursive=False)
+    assert visible.strip() == "RSS"
+    answer = client.get(feed_url)
+    assert answer.status_code == 200
+    assert answer["Content-Type"].startswith("application/rss+xml")
+    assert f"{noun.capitalize()[:-1]} du {NEWEST_SIX[0]:%d/%m/%Y}".encode() in answer.content
+
+
 def test_cards_show_the_date_in_french_and_a_clean_teaser(client, theme):
     long_teaser = (
         "Près de quatre cents maires venus de trente-cinq pays se retrouvent à Hué pour "

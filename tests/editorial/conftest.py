@@ -1,18 +1,9 @@
 """Users of each editorial group the migrations create, logged into their own test clients."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from .helpers import EDITEURS, NEWSLETTER, REDACTEURS
-
-
-def member_of(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@aimf.example", password="x"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from .helpers import EDITEURS, NEWSLETTER, REDACTEURS, account
 
 
 def logged_in(user):
@@ -23,17 +14,17 @@ def logged_in(user):
 
 @pytest.fixture
 def redacteur(django_user_model):
-    return member_of(django_user_model, REDACTEURS, "redacteur")
+    return account(django_user_model, "redacteur", REDACTEURS)
 
 
 @pytest.fixture
 def editeur(django_user_model):
-    return member_of(django_user_model, EDITEURS, "editeur")
+    return account(django_user_model, "editeur", EDITEURS)
 
 
 @pytest.fixture
 def newsletter_user(django_user_model):
-    return member_of(django_user_model, NEWSLETTER, "lettre")
+    return account(django_user_model, "lettre", NEWSLETTER)
 
 
 @pytest.fixture

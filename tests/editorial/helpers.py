@@ -1,7 +1,9 @@
-"""What the editorial tests share: the groups' names and the admin forms they post."""
+"""What the editorial tests share: the groups' names, their members' accounts, the admin's login
+form and the admin forms they post."""
 
 import io
 
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -11,6 +13,25 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 REDACTEURS = "Rédacteurs"
 EDITEURS = "Éditeurs"
 NEWSLETTER = "Newsletter"
+PASSWORD = "un mot de passe de test assez long"
+
+
+def account(django_user_model, username, group_name, **fields):
+    """A member of `group_name` who can log in with PASSWORD (`fields`: first_name…)."""
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@aimf.example", password=PASSWORD, **fields
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def log_in(page, base_url, username):
+    """Log a browser tab into the admin through its login form, as a person would."""
+    page.goto(f"{base_url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"{base_url}/admin/")
 
 
 def add_news_url(theme):

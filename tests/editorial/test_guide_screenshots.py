@@ -13,7 +13,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image, ImageChops
@@ -26,7 +25,7 @@ from news.factories import NewsPageFactory
 from news.models import NewsPage
 from publications.models import PublicationPage
 
-from .helpers import EDITEURS, REDACTEURS, edit_url
+from .helpers import EDITEURS, REDACTEURS, account, edit_url, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,7 +52,6 @@ NOISE_LEVEL = 48
 NOISE_SHARE = 1 / 10_000
 # The bottom of the edit form, where its action menu unfolds.
 FOOTER = {"x": 200, "y": 560, "width": 1080, "height": 240}
-PASSWORD = "un mot de passe de test assez long"
 TITLE = "Fès restaure ses fontaines historiques"
 REVIEW_COMMENT = "Précisez dans le chapeau combien de fontaines sont restaurées."
 BODY_START = "Après deux ans de travaux, les fontaines Nejjarine,"
@@ -99,28 +97,12 @@ def looks_the_same(old, new):
         return clear_changes <= before.width * before.height * NOISE_SHARE
 
 
-def account(django_user_model, username, first_name, last_name, group_name):
-    user = django_user_model.objects.create_user(
-        username=username,
-        email=f"{username}@aimf.example",
-        password=PASSWORD,
-        first_name=first_name,
-        last_name=last_name,
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 def open_tab(browser, base_url, username):
     """A new tab logged in as `username`, through the admin's login form."""
     context = browser.new_context(locale="fr-FR", viewport=VIEWPORT, reduced_motion="reduce")
     context.add_init_script(INSTANT_SCROLLING)
     page = context.new_page()
-    page.goto(f"{base_url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in(page, base_url, username)
     return page
 
 
@@ -269,8 +251,8 @@ def test_the_guide_walks_through_the_admin_and_shows_every_step(
 ):
     # Autosave would race the test's typing: a draft saved half-filled makes the run flaky.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    account(django_user_model, "amina", "Amina", "Diallo", REDACTEURS)
-    account(django_user_model, "marc", "Marc", "Tremblay", EDITEURS)
+    account(django_user_model, "amina", REDACTEURS, first_name="Amina", last_name="Diallo")
+    account(django_user_model, "marc", EDITEURS, first_name="Marc", last_name="Tremblay")
     fountain = ImageFactory(
         title="Fontaine Nejjarine",
         description="La fontaine Nejjarine et ses zelliges, place Nejjarine à Fès",

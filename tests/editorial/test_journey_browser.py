@@ -6,13 +6,12 @@ import datetime
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from django.contrib.auth.models import Group
 
 from aimf_portal.items.factories import ImageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 
-from .helpers import EDITEURS, REDACTEURS, add_news_url
+from .helpers import EDITEURS, REDACTEURS, account, add_news_url, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,23 +19,6 @@ pytestmark = [
 ]
 
 TITLE = "Le patrimoine de Hué restauré"
-PASSWORD = "un mot de passe de test assez long"
-
-
-def account(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@aimf.example", password=PASSWORD
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def log_in(page, base_url, username):
-    page.goto(f"{base_url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base_url}/admin/")
 
 
 def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(

@@ -1,6 +1,7 @@
 """Writing an issue, previewing it as the email, sending it once to each chosen subscriber, and
 what the sender sees: issue 17."""
 
+import json
 import re
 import smtplib
 
@@ -201,6 +202,64 @@ def test_the_newsletter_group_sends_a_published_issue(sender, issue):
     ]
     report = client.get(response["Location"]).content.decode()
     assert "Terminé" in report or "terminé" in report
+
+
+def menu_links(client):
+    """The admin sidebar's links, {label: url}: Wagtail renders the menu from JSON props."""
+    props = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
+        "script", id="wagtail-sidebar-props"
+    )
+    links = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "label" in node and node.get("url"):
+                links[node["label"]] = node["url"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(props.string))
+    return links
+
+
+def test_the_newsletter_group_finds_the_send_page_from_the_admin_menu(sender, issue):
+    """The group cannot open the page explorer: « Lettres à envoyer » is its way in."""
+    _, client = sender
+    confirmed_subscriber()
+    NewsletterIssuePageFactory(title="Lettre d'avril, en relecture", draft=True)
+
+    listing_url = menu_links(client)["Lettres à envoyer"]
+    listing = BeautifulSoup(client.get(listing_url).content, "html.parser")
+    rows = {text_of_element(row.td): row for row in listing.select("tbody tr")}
+    assert list(rows) == ["Lettre de mars"]  # published issues only
+    assert "Pas encore envoyé" in text_of_element(rows["Lettre de mars"])
+    send_page = client.get(rows["Lettre de mars"].td.a["href"])
+    assert send_page.status_code == 200
+    assert "Envoyer à 1 destinataire" in send_page.content.decode()
+
+    with committed():
+        client.post(send_page.wsgi_request.path, {"action": "send"})
+
+    listing = BeautifulSoup(client.get(listing_url).content, "html.parser")
+    [row] = listing.select("tbody tr")
+    assert "Terminé" in text_of_element(row)
+    report = row.find("a", string="progression et bilan")["href"]
+    assert report == f"/admin/newsletter/envois/{Campaign.objects.get().pk}/"
+
+
+def test_only_the_senders_have_issues_to_send(redacteur, issue):
+    _, client = redacteur
+
+    assert "Lettres à envoyer" not in menu_links(client)
+    refused = client.get("/admin/newsletter/a-envoyer/")
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+
+
+def text_of_element(element):
+    return element.get_text(" ", strip=True)
 
 
 def test_an_unpublished_issue_cannot_be_sent(sender):

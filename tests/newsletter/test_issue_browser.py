@@ -7,7 +7,7 @@ from django.core import mail
 
 from newsletter.factories import NewsletterIndexPageFactory
 from newsletter.models import Campaign, NewsletterIssuePage, Subscriber
-from tests.editorial.test_journey_browser import account, log_in
+from tests.editorial.helpers import EDITEURS, NEWSLETTER, REDACTEURS, account, log_in
 
 from .helpers import actions_of, confirmed_subscriber, subscriber_for
 
@@ -29,9 +29,9 @@ def test_written_approved_sent_and_left_from_the_issue(
     live_server, site_at_live_server, browser, django_user_model, settings
 ):
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    account(django_user_model, "redactrice", "Rédacteurs")
-    account(django_user_model, "editeur", "Éditeurs")
-    account(django_user_model, "lettre", "Newsletter")
+    account(django_user_model, "redactrice", REDACTEURS)
+    account(django_user_model, "editeur", EDITEURS)
+    account(django_user_model, "lettre", NEWSLETTER)
     index = NewsletterIndexPageFactory()
     confirmed_subscriber("maire@exemple.org")
     confirmed_subscriber("adjointe@exemple.org")
@@ -71,8 +71,12 @@ def test_written_approved_sent_and_left_from_the_issue(
     issue.refresh_from_db()
     assert issue.live
 
+    # The group has no page rights: it finds the issue through its own menu.
     sender = logged_in(browser, base_url, "lettre")
-    sender.goto(f"{base_url}/admin/newsletter/envoyer/{issue.pk}/")
+    sender.get_by_role("button", name="Newsletter").click()
+    sender.get_by_role("link", name="Lettres à envoyer").click()
+    sender.get_by_role("link", name=TITLE, exact=True).click()
+    sender.wait_for_url(f"{base_url}/admin/newsletter/envoyer/{issue.pk}/")
     sender.get_by_role("button", name="Envoyer à 2 destinataires").click()
     sender.locator("main strong", has_text="terminé").wait_for()
     assert Campaign.objects.get().status == Campaign.Status.SENT

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db.models import F
 from django.test import RequestFactory
@@ -154,9 +155,22 @@ def test_rotating_forwarded_addresses_does_not_bypass_the_lockout(client, login_
         (["10.0.0.0/8"], "10.0.0.1", "192.0.2.66, 203.0.113.9, 10.0.0.2", "203.0.113.9"),
         (["10.0.0.1"], "10.0.0.1", "", "10.0.0.1"),
         (["::1"], "::1", "2001:db8::5", "2001:db8::5"),
+        # "*" (gunicorn's "trust every proxy"): the leftmost address, whoever connects.
+        (["*"], "198.51.100.7", "203.0.113.9", "203.0.113.9"),
+        (["*"], "10.0.0.1", "192.0.2.66, 203.0.113.9, 10.0.0.2", "192.0.2.66"),
+        (["*"], "10.0.0.1", "", "10.0.0.1"),
+        (["*"], "10.0.0.1", "pas-une-adresse, 203.0.113.9", "203.0.113.9"),
+        ([" 10.0.0.1 "], "10.0.0.1", "203.0.113.9", "203.0.113.9"),
     ],
 )
 def test_client_ip(settings, trusted, remote, forwarded_for, expected):
     settings.TRUSTED_PROXIES = trusted
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded_for)
     assert client_ip(request) == expected
+
+
+def test_a_malformed_trusted_proxy_is_named(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.1", "proxy.interne"]
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1")
+    with pytest.raises(ImproperlyConfigured, match=r"« proxy\.interne » n'est ni une adresse IP"):
+        client_ip(request)

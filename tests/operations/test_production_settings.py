@@ -31,6 +31,19 @@ def test_production_refuses_a_short_or_development_secret_key():
         assert "SECRET_KEY doit être défini" in result.stderr
 
 
+def test_production_refuses_a_malformed_trusted_proxy_at_startup():
+    environment = {**PRODUCTION_ENVIRONMENT, "FORWARDED_ALLOW_IPS": "10.0.0.10,lb.interne"}
+    result = run(["manage.py", "check"], environment)
+    assert result.returncode != 0
+    assert "FORWARDED_ALLOW_IPS : « lb.interne » n'est ni une adresse IP" in result.stderr
+
+
+def test_production_accepts_gunicorn_s_every_proxy_value():
+    environment = {**PRODUCTION_ENVIRONMENT, "FORWARDED_ALLOW_IPS": "*"}
+    result = run(["manage.py", "check"], environment)
+    assert result.returncode == 0, result.stderr
+
+
 SHOW_SETTINGS = """
 import json
 from django.conf import settings
