@@ -133,6 +133,14 @@ class FacetedListing(FacetSelection):
     def counts(self, facet):
         return self.index.counts(facet, self.index.matching(self.form.selection, facet))
 
+    @property
+    def queryset(self):
+        """The items kept, as a queryset, for what the index does not hold (the map's counts
+        by city): the scope itself when nothing is ticked."""
+        if not self.form.selection:
+            return self.scope
+        return self.scope.filter(pk__in=self.index.pks_between(self.selected, 0, self.count))
+
     def items_between(self, start, stop):
         """The start-th to the stop-th (excluded) items kept, as with_card_data gives them."""
         pks = self.index.pks_between(self.selected, start, stop)

@@ -92,6 +92,7 @@ def test_counts_and_pages_agree_with_the_items_for_any_selection(theme, random_p
         expected = [item for item in newest_first if item in kept(all_facts, selection)]
         assert listing.count == len(expected)
         assert list(listing.items_between(2, 7)) == expected[2:7]
+        assert set(listing.queryset) == set(expected)
         for facet in listing.facets:
             others = kept(all_facts, selection, except_parameter=facet.parameter)
             expected_counts = {}
