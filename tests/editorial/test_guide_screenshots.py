@@ -150,7 +150,8 @@ def write_news_item(writer):
         "Six fontaines de la médina coulent de nouveau après deux ans de travaux."
     )
     type_date(reveal(writer.locator("#id_date")), "2026-11-28")
-    reveal(writer.locator("#id_city")).fill("Fès")
+    field_panel(writer, "cities").locator(".tagit-new input").fill("fe")
+    writer.locator(".ui-autocomplete li", has_text="Fès").click()
     countries = field_panel(writer, "countries").locator(".tagit-new input")
     for country in ("Maroc", "Sénégal"):
         countries.fill(country[:3])
