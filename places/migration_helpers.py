@@ -9,7 +9,7 @@ import sys
 from aimf_portal.editorial.text import accent_insensitive_key
 
 
-def link_free_text_cities(apps, app_label, model_name, out=sys.stdout):
+def link_free_text_cities(apps, app_label, model_name):
     """Each item's `city` text linked to the city of that name; says which values matched none."""
     page_model = apps.get_model(app_label, model_name)
     through = apps.get_model(app_label, f"{model_name}City")
@@ -25,7 +25,7 @@ def link_free_text_cities(apps, app_label, model_name, out=sys.stdout):
     through.objects.bulk_create(links)
     for text, pks in sorted(unmapped.items()):
         ids = ", ".join(map(str, pks))
-        out.write(
+        sys.stdout.write(
             f"\n  {app_label}.{model_name} : ville « {text} » absente de la liste des villes "
             f"membres, non reliée (pages {ids}) ; ajoutez-la puis reliez-la dans l'admin."
         )
