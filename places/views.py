@@ -29,12 +29,6 @@ class DirectorySearchForm(forms.Form):
         error_messages={"max_length": "Tapez au plus %(limit_value)d caractères."},
     )
 
-    def clean_q(self):
-        text = self.cleaned_data["q"]
-        if "\x00" in text:
-            raise forms.ValidationError("Ce texte contient un caractère invalide.")
-        return text
-
 
 def city_item_models():
     return [model for model in item_models() if issubclass(model, CitiesMixin)]
