@@ -68,12 +68,14 @@ BENCH_SCALE ?= 10000
 export BENCH_DATABASE_URL BENCH_SCALE
 
 # gunicorn + wrk on PostgreSQL loaded with BENCH_SCALE items per kind (the first run loads
-# them), then the facet listing's server time and query plans, then the addresses the page
-# cache cannot serve (and the same at BENCH_GROWTH_SCALES). Results in bench/results/.
+# them), then the facet listing's server time and query plans, the member cities' pages and the
+# actions map, then the addresses the page cache cannot serve (and the same at
+# BENCH_GROWTH_SCALES). Results in bench/results/.
 bench: install
 	@./scripts/bench-deps.sh
 	$(BIN)/python -m bench.pages
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/facets.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/places.py
 	$(BIN)/python -m bench.cold
 
 # An issue sent to 100,000 synthetic subscribers: rate and memory, bench/results/newsletter.md.

@@ -4,17 +4,18 @@ import factory
 
 from actions.models import ActionDocument, ActionPage, ActionPartner
 from aimf_portal.items.factories import ItemPageFactory, paragraph_body
+from places.factories import link_cities
 
 
 class ActionPageFactory(ItemPageFactory):
     """An ongoing action; `partners` takes names, `documents` takes Wagtail documents."""
 
     title = factory.Sequence(lambda n: f"Action {n}")
-    city = "Bohicon"
     status = ActionPage.Status.ONGOING
     start_date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
     end_date = None
     body = factory.LazyFunction(paragraph_body)
+    cities = factory.PostGeneration(link_cities)
 
     class Meta:
         model = ActionPage

@@ -1,7 +1,8 @@
-from aimf_portal.items.forms import ThemeItemPageForm
+from places.forms import CityItemPageForm
 
 
-class ActionPageForm(ThemeItemPageForm):
-    """An action is always somewhere: the action listings filter by country."""
+class ActionPageForm(CityItemPageForm):
+    """An action is always somewhere: the action listings filter by country and map cities."""
 
     countries_required = True
+    cities_required = True

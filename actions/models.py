@@ -11,6 +11,7 @@ from actions.forms import ActionPageForm
 from aimf_portal.editorial.blocks import BodyBlock
 from aimf_portal.editorial.panels import tabbed_edit_handler
 from aimf_portal.items.models import CountryTaggedItemBase, ThemeItemPage
+from places.models import CitiesMixin, CityTaggedItemBase
 
 
 class ActionPageCountry(CountryTaggedItemBase):
@@ -19,14 +20,25 @@ class ActionPageCountry(CountryTaggedItemBase):
     )
 
 
-class ActionPage(ThemeItemPage):
+class ActionPageCity(CityTaggedItemBase):
+    content_object = ParentalKey(
+        "actions.ActionPage", on_delete=models.CASCADE, related_name="city_items"
+    )
+
+
+class ActionPage(CitiesMixin, ThemeItemPage):
     class Status(models.TextChoices):
         PLANNED = "planned", "En préparation"
         ONGOING = "ongoing", "En cours"
         COMPLETED = "completed", "Achevé"
 
-    city = models.CharField(
-        "ville", max_length=100, help_text="La ville qui porte le projet, par exemple « Dakar »."
+    cities = ClusterTaggableManager(
+        "villes",
+        through=ActionPageCity,
+        blank=True,
+        related_name="actions",
+        help_text="Au moins une : les villes membres qui portent le projet, par exemple "
+        "« Dakar ». Elles placent l'action sur la carte.",
     )
     countries = ClusterTaggableManager(
         "pays",
@@ -60,6 +72,7 @@ class ActionPage(ThemeItemPage):
     card_meta_template = "actions/action_card_meta.html"
     listing_title = "Actions"
     listing_ordering = ("-start_date", "-first_published_at")
+    shown_on_map = True
 
     content_panels = [
         *Page.content_panels,
@@ -69,7 +82,7 @@ class ActionPage(ThemeItemPage):
         InlinePanel("documents", heading="Documents joints", label="Document"),
     ]
     classification_panels = [
-        FieldPanel("city"),
+        FieldPanel("cities"),
         FieldPanel("countries"),
         FieldPanel("status"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -82,7 +95,7 @@ class ActionPage(ThemeItemPage):
     base_form_class = ActionPageForm
     search_fields = [
         *ThemeItemPage.search_fields,
-        index.SearchField("city"),
+        index.RelatedFields("cities", [index.SearchField("name")]),
         index.SearchField("body"),
         index.RelatedFields("partners", [index.SearchField("name")]),
     ]

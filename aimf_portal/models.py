@@ -43,11 +43,14 @@ from aimf_portal.listings.cards import rendered_cards
 from aimf_portal.listings.facets import theme_facet
 from aimf_portal.listings.listing import FacetedListing
 from news.models import NewsPage
+from places.map import map_of_items
 
 # Cards of a list's first row, near the top of the page: their images load at once.
 FIRST_ROW = 3
 # The first segment of the addresses the site's own views answer (aimf_portal.urls).
-SITE_VIEW_SLUGS = frozenset({THEME_FEED_SLUG, "recherche", "newsletter", "contact", "documents"})
+SITE_VIEW_SLUGS = frozenset(
+    {THEME_FEED_SLUG, "recherche", "newsletter", "contact", "documents", "villes-membres"}
+)
 
 
 def listing_feed_route(model):
@@ -172,6 +175,8 @@ class ItemListingsMixin(RoutablePageMixin):
         context["cards"] = rendered_cards(
             request, model, context["page_obj"].object_list, eager=FIRST_ROW
         )
+        if model.shown_on_map:
+            context["city_map"] = map_of_items(model, faceted.queryset, "Carte des actions")
         return TemplateResponse(request, self.listing_template, context)
 
     def listing_sitemap_urls(self, location):

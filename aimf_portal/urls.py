@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("newsletter/", include("newsletter.urls")),
     path("contact/", include("contact.urls")),
+    path("villes-membres/", include("places.urls")),
     path("", include("aimf_portal.discovery.urls")),
     path("", include("aimf_portal.operations.urls")),
 ]

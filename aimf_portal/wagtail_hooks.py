@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from aimf_portal.editorial import guide
 from aimf_portal.editorial.dashboard import GuidePanel, SchedulePanel, user_publishes_pages
-from aimf_portal.items.forms import COUNTRY_AUTOCOMPLETE_URL_NAME, country_autocomplete
+from aimf_portal.items.forms import COUNTRIES, vocabulary_autocomplete_path
 from aimf_portal.models import Country
 
 
@@ -66,10 +66,4 @@ def without_wagtails_guides(request, menu_items):
 @hooks.register("register_admin_urls")
 def country_autocomplete_url():
     """The country field's suggestions: anywhere in the name, accents ignored."""
-    return [
-        path(
-            "pays/suggestions/",
-            lambda request: country_autocomplete(request, Country),
-            name=COUNTRY_AUTOCOMPLETE_URL_NAME,
-        )
-    ]
+    return [vocabulary_autocomplete_path("pays/suggestions/", Country, COUNTRIES)]

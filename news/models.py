@@ -13,6 +13,8 @@ from aimf_portal.discovery import seo
 from aimf_portal.editorial.blocks import BodyBlock
 from aimf_portal.editorial.panels import tabbed_edit_handler
 from aimf_portal.items.models import CountryTaggedItemBase, ThemeItemPage
+from places.forms import CityItemPageForm
+from places.models import CitiesMixin, CityTaggedItemBase
 
 
 class NewsPageCountry(CountryTaggedItemBase):
@@ -21,7 +23,13 @@ class NewsPageCountry(CountryTaggedItemBase):
     )
 
 
-class NewsPage(ThemeItemPage):
+class NewsPageCity(CityTaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="city_items"
+    )
+
+
+class NewsPage(CitiesMixin, ThemeItemPage):
     date = models.DateField(
         "date de publication",
         default=timezone.localdate,
@@ -29,11 +37,12 @@ class NewsPage(ThemeItemPage):
         help_text="Aujourd'hui par défaut. Les actualités se classent de la plus récente à la "
         "plus ancienne selon cette date.",
     )
-    city = models.CharField(
-        "ville",
-        max_length=100,
+    cities = ClusterTaggableManager(
+        "villes",
+        through=NewsPageCity,
         blank=True,
-        help_text="La ville où se passe l'actualité, par exemple « Hué » ; facultative.",
+        related_name="news_items",
+        help_text="Les villes membres dont parle l'actualité, par exemple « Hué » ; facultatives.",
     )
     countries = ClusterTaggableManager(
         "pays",
@@ -55,15 +64,16 @@ class NewsPage(ThemeItemPage):
     listing_ordering = ("-date", "-first_published_at")
 
     content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("body")]
-    classification_panels = [FieldPanel("date"), FieldPanel("city"), FieldPanel("countries")]
+    classification_panels = [FieldPanel("date"), FieldPanel("cities"), FieldPanel("countries")]
     edit_handler = tabbed_edit_handler(
         ("Contenu", content_panels),
         ("Classement", classification_panels),
         ("Image", ThemeItemPage.image_panels),
     )
+    base_form_class = CityItemPageForm
     search_fields = [
         *ThemeItemPage.search_fields,
-        index.SearchField("city"),
+        index.RelatedFields("cities", [index.SearchField("name")]),
         index.SearchField("body"),
         index.FilterField("date"),
     ]

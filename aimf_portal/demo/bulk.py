@@ -27,10 +27,12 @@ from wagtail.search.backends import get_search_backends
 
 from actions.models import ActionPage, ActionPartner
 from aimf_portal.discovery import documents
+from aimf_portal.editorial.text import accent_insensitive_key
 from aimf_portal.items.models import Country
 from aimf_portal.items.tree import child_path, first_free_step
 from aimf_portal.models import ThemePage
 from news.models import NewsPage
+from places.models import City
 from publications.models import PublicationPage
 
 from .content import AIMF_PARTNER, Illustration
@@ -42,46 +44,11 @@ BATCH_SIZE = 1000
 FIRST_DAY = date(2010, 1, 1)
 DAYS_SPAN = (date(2021, 12, 31) - FIRST_DAY).days
 
-# A few cities per member country, so cards read like the real thing.
-CITIES = {
-    "AM": ("Erevan", "Gyumri"),
-    "BE": ("Bruxelles", "Namur", "Liège"),
-    "BF": ("Ouagadougou", "Bobo-Dioulasso"),
-    "BI": ("Bujumbura", "Gitega"),
-    "BJ": ("Cotonou", "Porto-Novo", "Parakou"),
-    "CA": ("Montréal", "Québec", "Moncton"),
-    "CD": ("Kinshasa", "Lubumbashi"),
-    "CF": ("Bangui",),
-    "CG": ("Brazzaville", "Pointe-Noire"),
-    "CH": ("Genève", "Lausanne"),
-    "CI": ("Abidjan", "Bouaké"),
-    "CM": ("Yaoundé", "Douala", "Dschang"),
-    "DJ": ("Djibouti",),
-    "FR": ("Paris", "Lyon", "Bordeaux"),
-    "GA": ("Libreville", "Port-Gentil"),
-    "GN": ("Conakry",),
-    "HT": ("Port-au-Prince", "Cap-Haïtien"),
-    "KH": ("Phnom Penh", "Siem Reap"),
-    "KM": ("Moroni",),
-    "LA": ("Vientiane", "Luang Prabang"),
-    "LB": ("Beyrouth", "Tripoli"),
-    "LU": ("Luxembourg",),
-    "MA": ("Rabat", "Fès", "Marrakech"),
-    "MG": ("Antananarivo", "Mahajanga"),
-    "ML": ("Bamako", "Ségou"),
-    "MR": ("Nouakchott",),
-    "MU": ("Port-Louis",),
-    "NE": ("Niamey", "Zinder"),
-    "RO": ("Bucarest",),
-    "RW": ("Kigali",),
-    "SC": ("Victoria",),
-    "SN": ("Dakar", "Saint-Louis", "Ziguinchor"),
-    "TD": ("N'Djamena",),
-    "TG": ("Lomé", "Kara"),
-    "TN": ("Tunis", "Sousse", "Sfax"),
-    "US": ("La Nouvelle-Orléans",),
-    "VN": ("Hanoï", "Hué", "Hô Chi Minh-Ville"),
-}
+# Cities of the scale: the reference list, then synthetic ones up to this share of the target
+# (2,000 for 10,000 items per kind), each near a reference city of its country.
+CITY_SHARE = 5
+# How far (in degrees) a synthetic city lies from its country's reference city, at most.
+CITY_SPREAD = 2.0
 
 SUBJECTS = (
     "la collecte des déchets",
@@ -152,6 +119,7 @@ class Item:
     published: datetime
     fields: dict
     country_ids: list
+    city_ids: list
     partner_names: list = field(default_factory=list)
 
 
@@ -161,6 +129,32 @@ def scale_prefix(kind):
 
 def scale_slug(kind, number):
     return f"{scale_prefix(kind)}{number:05d}"
+
+
+def synthetic_cities(count):
+    """Cities 1 to `count` of the scale (unsaved), spread over the countries that have a
+    reference city, each within CITY_SPREAD degrees of the first of them."""
+    reference = {}
+    for city in City.objects.exclude(slug__startswith=SLUG_PREFIX).order_by("search_key"):
+        reference.setdefault(city.country_id, city)
+    countries = [c for c in Country.objects.order_by("code") if c.pk in reference]
+    cities = []
+    for number in range(1, count + 1):
+        rng = random.Random(f"ville-{number}")
+        country = countries[number % len(countries)]
+        near = reference[country.pk]
+        name = f"Ville de démonstration {number:05d}"
+        cities.append(
+            City(
+                name=name,
+                slug=f"{SLUG_PREFIX}ville-{number:05d}",
+                search_key=accent_insensitive_key(name),
+                country=country,
+                latitude=round(float(near.latitude) + rng.uniform(-1, 1) * CITY_SPREAD, 4),
+                longitude=round(float(near.longitude) + rng.uniform(-1, 1) * CITY_SPREAD, 4),
+            )
+        )
+    return cities
 
 
 class ScaleLoader:
@@ -195,10 +189,30 @@ class ScaleLoader:
         }
 
     def run(self):
+        self.cities = self.top_up_cities()
         for kind in KIND_MODELS:
             self.created[kind] = self.top_up(kind)
         indexing_seconds = self.update_search_index()
         return self.created, indexing_seconds
+
+    # --- Cities ----------------------------------------------------------------------------
+
+    def top_up_cities(self):
+        """{country pk: its cities}, after adding the synthetic cities still missing."""
+        existing = set(
+            City.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True)
+        )
+        missing = [
+            city
+            for city in synthetic_cities(self.target // CITY_SHARE)
+            if city.slug not in existing
+        ]
+        City.objects.bulk_create(missing, batch_size=BATCH_SIZE)
+        self.log(f"villes membres : {len(missing)} villes synthétiques ajoutées")
+        cities = {}
+        for city in City.objects.order_by("slug"):
+            cities.setdefault(city.country_id, []).append(city)
+        return cities
 
     # --- One kind --------------------------------------------------------------------------
 
@@ -232,11 +246,12 @@ class ScaleLoader:
         first_country = self.countries[number % len(self.countries)]
         others = [country for country in self.countries if country != first_country]
         countries = [first_country, *rng.sample(others, rng.randint(0, 2))]
-        city = rng.choice(CITIES.get(first_country.code, (first_country.name,)))
+        city = rng.choice(self.cities.get(first_country.pk) or [None])
+        city_name = city.name if city else first_country.name
         subject = rng.choice(SUBJECTS)
         day = FIRST_DAY + timedelta(days=rng.randint(0, DAYS_SPAN))
         country_names = ", ".join(country.name for country in countries)
-        title, fields, partner_names = self.describers[kind](rng, number, city, subject, day)
+        title, fields, partner_names = self.describers[kind](rng, number, city_name, subject, day)
         fields.update(
             teaser=f"{title} ({country_names}). {TEASER_ENDINGS[kind]}",
             image_id=self.image_ids[number % len(self.image_ids)],
@@ -248,6 +263,7 @@ class ScaleLoader:
             published=datetime.combine(day, datetime.min.time(), tzinfo=UTC),
             fields=fields,
             country_ids=[country.pk for country in countries],
+            city_ids=[city.pk] if city and kind != "publication" else [],
             partner_names=partner_names,
         )
 
@@ -269,7 +285,7 @@ class ScaleLoader:
 
     def news(self, rng, number, city, subject, day):
         title = rng.choice(NEWS_HEADLINES).format(city=city, subject=subject)
-        fields = {"date": day, "city": city, "body": self.body(city, subject)}
+        fields = {"date": day, "body": self.body(city, subject)}
         return title, fields, []
 
     def action(self, rng, number, city, subject, day):
@@ -277,7 +293,6 @@ class ScaleLoader:
         status = list(ActionPage.Status)[number % len(ActionPage.Status)]
         end = day + timedelta(days=rng.randint(180, 1500))
         fields = {
-            "city": city,
             "status": status,
             "start_date": day,
             "end_date": None if status == ActionPage.Status.PLANNED else end,
@@ -338,6 +353,13 @@ class ScaleLoader:
             for row, item in zip(rows, batch, strict=True)
             for country_id in item.country_ids
         )
+        if any(item.city_ids for item in batch):
+            through = model._meta.get_field("cities").through
+            through.objects.bulk_create(
+                through(content_object_id=row.pk, tag_id=city_id)
+                for row, item in zip(rows, batch, strict=True)
+                for city_id in item.city_ids
+            )
         ActionPartner.objects.bulk_create(
             ActionPartner(page_id=row.pk, name=name, sort_order=position)
             for row, item in zip(rows, batch, strict=True)
@@ -356,7 +378,11 @@ class ScaleLoader:
         backends = list(get_search_backends())
         for kind, page_ids in self.created.items():
             model = KIND_MODELS[kind]
-            related = ["countries", "partners"] if model is ActionPage else ["countries"]
+            related = [
+                field
+                for field in ("countries", "cities", "partners")
+                if any(f.name == field for f in model._meta.get_fields())
+            ]
             for start in range(0, len(page_ids), BATCH_SIZE):
                 chunk = model.objects.filter(pk__in=page_ids[start : start + BATCH_SIZE])
                 items = list(chunk.prefetch_related(*related))

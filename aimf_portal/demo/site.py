@@ -20,6 +20,7 @@ from aimf_portal.editorial.site_settings import SiteSettings
 from aimf_portal.items.models import Country
 from aimf_portal.models import HomePage, StandardPage, ThemePage
 from news.models import NewsPage
+from places.models import City
 from publications.models import PublicationPage
 
 from . import content
@@ -136,6 +137,8 @@ class DemoSite:
         for name, value in {**values, **extras}.items():
             if name == "countries":
                 page.countries.set([self.countries[code] for code in sorted(value)])
+            elif name == "cities":
+                page.cities.set(City.objects.filter(name__in=value))
             else:
                 setattr(page, name, value)
         parent.add_child(instance=page)
@@ -209,11 +212,10 @@ class DemoSite:
             return {
                 "title": news_item.title,
                 "date": news_item.date,
-                "city": news_item.city,
                 "teaser": news_item.teaser,
                 "image": self.media.image(news_item.illustration),
                 "body": self.body(news_item.body),
-            }, {"countries": news_item.country_codes}
+            }, {"countries": news_item.country_codes, "cities": [news_item.city]}
 
         self.upsert(theme, NewsPage, news_item.slug, fields)
 
@@ -240,7 +242,6 @@ class DemoSite:
             ]
             return {
                 "title": action.title,
-                "city": action.city,
                 "status": action.status,
                 "start_date": action.start_date,
                 "end_date": action.end_date,
@@ -249,7 +250,7 @@ class DemoSite:
                 "body": self.body(action.body),
                 "partners": partners,
                 "documents": documents,
-            }, {"countries": action.country_codes}
+            }, {"countries": action.country_codes, "cities": [action.city]}
 
         self.upsert(theme, ActionPage, action.slug, fields)
 

@@ -79,21 +79,29 @@ class Country(TagBase):
         return sorted(countries, key=lambda country: accent_insensitive_key(country.name))
 
 
-class CountryTaggedItemBase(ItemBase):
-    """The link between an item page and one of its countries; each item app makes it concrete."""
-
-    tag = models.ForeignKey(
-        Country, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
-    )
+class ControlledTagLinkBase(ItemBase):
+    """The link between an item page and one value of a controlled list (a country, a city):
+    subclasses declare `tag`; each item app makes them concrete."""
 
     class Meta:
         abstract = True
-        # Also the index the facet counts read: item first, then its countries.
+        # Also the index the facet counts read: item first, then its values.
         constraints = [
             models.UniqueConstraint(
                 fields=["content_object", "tag"], name="%(app_label)s_%(class)s_unique"
             )
         ]
+
+
+class CountryTaggedItemBase(ControlledTagLinkBase):
+    """The link between an item page and one of its countries."""
+
+    tag = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+    )
+
+    class Meta(ControlledTagLinkBase.Meta):
+        abstract = True
 
 
 class ImageAltTextMixin(models.Model):
@@ -175,6 +183,8 @@ class ThemeItemPage(ImageAltTextMixin, Page):
     listing_facets = (country_facet,)
     facets_on_theme_page = False
     in_news_feed = False
+    # Counted on the maps of member cities (places.map): one kind, the actions.
+    shown_on_map = False
 
     parent_page_types = ["aimf_portal.ThemePage"]
     subpage_types = []

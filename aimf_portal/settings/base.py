@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "news",
     "actions",
     "publications",
+    "places",
     "newsletter",
     "contact",
     "anymail",
@@ -338,6 +339,7 @@ FRAGMENT_CACHE_TIMEOUT = env.int("FRAGMENT_CACHE_TIMEOUT", default=300)
 SITE_WIDE_CACHE_MODELS = [
     "wagtailcore.Site",
     "aimf_portal.Country",
+    "places.City",
     "aimf_portal.SiteSettings",
     "newsletter.ConsentText",
 ]

@@ -66,6 +66,7 @@ def build_public_site():
             parent=theme,
             title=f"Le patrimoine de la ville, chantier numéro {number}",
             countries=[country],
+            cities=["Bohicon"] if country == "BJ" else [],
             image=photo(f"Le chantier numéro {number}"),
             body=[
                 {"type": "paragraph", "value": "<h2>Le chantier</h2><p>Les habitants y sont.</p>"},
@@ -80,10 +81,17 @@ def build_public_site():
         parent=theme,
         title="Restaurer la médina",
         countries=["BJ"],
+        cities=["Bohicon", "Nikki"],
         partners=["Ville de Fès", "AIMF"],
         image=photo("La médina"),
     )
-    ActionPageFactory(parent=theme, title="Inventaire des monuments", countries=["TN"], image=None)
+    ActionPageFactory(
+        parent=theme,
+        title="Inventaire des monuments",
+        countries=["TN"],
+        cities=["Sousse"],
+        image=None,
+    )
     PublicationPageFactory(
         parent=theme,
         title="Cahier béninois du patrimoine",
@@ -173,6 +181,12 @@ def public_pages(site):
         ("actualité", news.url, 200),
         ("action", action.url, 200),
         ("publication", publication.url, 200),
+        ("villes membres", "/villes-membres/", 200),
+        ("villes membres filtrées", "/villes-membres/?q=o&pays=bj", 200),
+        ("villes membres sans résultat", "/villes-membres/?q=introuvable", 200),
+        ("villes membres recherche trop longue", f"/villes-membres/?q={'x' * 101}", 400),
+        ("ville membre", "/villes-membres/bohicon/", 200),
+        ("ville membre sans élément", "/villes-membres/erevan/", 200),
         ("page simple", "/politique-de-confidentialite/", 200),
         ("contact", "/contact/", 200),
         ("contact envoyé", "/contact/merci/", 200),

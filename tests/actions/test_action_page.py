@@ -21,7 +21,7 @@ def action(theme):
         parent=theme,
         title="Un complexe muséal à Bohicon",
         teaser="Bohicon rassemble ses collections royales dans un nouveau complexe muséal.",
-        city="Bohicon",
+        cities=["Bohicon"],
         countries=["BJ", "FR"],
         status=ActionPage.Status.ONGOING,
         start_date=datetime.date(2024, 3, 15),

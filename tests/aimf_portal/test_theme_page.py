@@ -126,7 +126,7 @@ def test_cards_show_the_date_in_french_and_a_clean_teaser(client, theme):
         title="Hué accueille les maires francophones",
         teaser=long_teaser,
         date=datetime.date(2025, 10, 27),
-        city="Hué",
+        cities=["Hué"],
         countries=["VN"],
         image=ImageFactory(description="La citadelle de Hué"),
     )
@@ -139,7 +139,7 @@ def test_cards_show_the_date_in_french_and_a_clean_teaser(client, theme):
 
 
 def test_action_and_publication_cards_show_what_sets_them_apart(client, theme):
-    ActionPageFactory(parent=theme, city="Sousse", countries=["TN"], image=None)
+    ActionPageFactory(parent=theme, cities=["Sousse"], countries=["TN"], image=None)
     PublicationPageFactory(
         parent=theme, raisonnance=True, issue_number=17, date=datetime.date(2025, 5, 12)
     )

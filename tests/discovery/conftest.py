@@ -15,7 +15,7 @@ def searchable(theme):
                 parent=theme,
                 title="Le patrimoine de Hué restauré",
                 teaser="La citadelle impériale rouvre ses portes.",
-                city="Hué",
+                cities=["Hué"],
                 countries=["VN"],
             )
         ),
@@ -24,7 +24,7 @@ def searchable(theme):
                 parent=theme,
                 title="Sauvegarde de la médina",
                 teaser="Les artisans de Fès forment des apprentis au patrimoine bâti.",
-                city="Fès",
+                cities=["Fès"],
                 countries=["MA"],
             )
         ),

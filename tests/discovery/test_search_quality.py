@@ -72,7 +72,7 @@ EXACT = {
 @pytest.fixture
 def corpus(theme):
     for factory, title, teaser, countries, *city in CORPUS:
-        fields = {"city": city[0]} if city and factory is not PublicationPageFactory else {}
+        fields = {"cities": city} if city and factory is not PublicationPageFactory else {}
         indexed(
             factory(
                 parent=theme, title=title, teaser=teaser, countries=countries, image=None, **fields

@@ -51,7 +51,7 @@ def news_form_data(title, slug, image, *, countries="Bénin, Sénégal", action=
             "slug": slug,
             "teaser": f"{title}, en une phrase.",
             "date": "2026-11-28",
-            "city": "Cotonou",
+            "cities": "Cotonou",
             "countries": countries,
             "image": str(image.pk),
             "body": streamfield([("paragraph", rich_text("<p>Le texte de l'actualité.</p>"))]),

@@ -177,7 +177,7 @@ def action_form_data(countries):
             "title": "Réseau des villes côtières",
             "slug": "villes-cotieres",
             "teaser": "Des villes côtières s'entraident face à la montée des eaux.",
-            "city": "Dakar",
+            "cities": "Dakar",
             "countries": countries,
             "status": "ongoing",
             "start_date": "2026-01-15",

@@ -51,9 +51,12 @@ def test_a_redacteur_writes_an_editeur_approves_the_theme_page_shows_it(
         "Après trois ans de travaux, la porte du Midi accueille de nouveau le public."
     )
     writer.get_by_role("tab", name="Classement").click()
-    writer.locator("#id_city").fill("Hué")
+    cities = writer.locator('#tab-classement [data-contentpath="cities"] .tagit-new input')
+    cities.fill("hue")
+    writer.locator(".ui-autocomplete li", has_text="Hué").click()
+    countries = writer.locator('#tab-classement [data-contentpath="countries"] .tagit-new input')
     for country in ("Bénin", "Vietnam"):
-        writer.locator("#tab-classement .tagit-new input").fill(country[:3])
+        countries.fill(country[:3])
         writer.locator(".ui-autocomplete li", has_text=country).click()
     writer.get_by_role("tab", name="Image").click()
     writer.locator("#id_image-chooser").get_by_role("button", name="Choisir une image").click()

@@ -18,7 +18,7 @@ def news(theme):
         title="Québec et Namur fêtent trente ans de jumelage",
         teaser="La place de Namur, à Québec, accueille les deux maires pour l'anniversaire.",
         date=datetime.date(2025, 5, 12),
-        city="Québec",
+        cities=["Québec"],
         countries=["CA", "BE"],
         image=ImageFactory(description="La place de Namur sous la neige"),
         body=[
@@ -81,7 +81,7 @@ def test_the_body_blocks(client, news):
 
 
 def test_a_news_item_without_city_image_or_countries(client, theme):
-    news = NewsPageFactory(parent=theme, date=datetime.date(2025, 10, 27), image=None, city="")
+    news = NewsPageFactory(parent=theme, date=datetime.date(2025, 10, 27), image=None)
     soup = assert_page_chrome(client.get(news.url), title=news.title, description=news.teaser)
     assert text_of(soup.find(class_="item-header__meta")) == "27 octobre 2025"
     assert soup.find(class_="item-header__media") is None

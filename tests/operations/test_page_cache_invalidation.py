@@ -109,7 +109,7 @@ def test_an_editors_publish_is_on_every_page_that_lists_it_and_nowhere_else(
         slug="toute-nouvelle",
         teaser="Chapeau.",
         date="2025-12-01",
-        city="Hué",
+        cities=["Hué"],
         live=False,
     )
     site["theme"].add_child(instance=draft)
