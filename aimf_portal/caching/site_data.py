@@ -64,11 +64,18 @@ def cached(name, build, scope=None, timeout=24 * 60 * 60, kept_in_process_too=Fa
     return entry[1]
 
 
-def cached_html(name, render, scope=None):
-    """Rendered HTML, cached like cached() for FRAGMENT_CACHE_TIMEOUT seconds at most (0: off)."""
+def cached_html(name, render, scope=None, kept_in_process_too=False):
+    """Rendered HTML (or what a page is rendered from, such as a listing's facet index), cached
+    like cached() for FRAGMENT_CACHE_TIMEOUT seconds at most (0: off, built every time)."""
     if settings.FRAGMENT_CACHE_TIMEOUT <= 0:
         return render()
-    return cached(name, render, scope=scope, timeout=settings.FRAGMENT_CACHE_TIMEOUT)
+    return cached(
+        name,
+        render,
+        scope=scope,
+        timeout=settings.FRAGMENT_CACHE_TIMEOUT,
+        kept_in_process_too=kept_in_process_too,
+    )
 
 
 def private_sections():

@@ -9,10 +9,8 @@ any combination of filters then costs one query, the page of items it shows.
 
 from dataclasses import dataclass
 
-from django.conf import settings
-
 from aimf_portal.caching.page_cache import declare_canonical_query
-from aimf_portal.caching.site_data import cached
+from aimf_portal.caching.site_data import cached_html
 from aimf_portal.listings.facet_index import FacetIndex
 from aimf_portal.listings.facets import FacetForm
 from aimf_portal.listings.pagination import paginate, pagination_links
@@ -111,18 +109,11 @@ class FacetedListing(FacetSelection):
         self.selected = self.index.matching(self.form.selection)
 
     def read_index(self, name, cache_scope):
-        def build():
-            return FacetIndex.build(self.model, self.scope, self.facets)
-
-        # Fragment caching off (development, a benchmark of every cache off): built each time.
-        if settings.FRAGMENT_CACHE_TIMEOUT <= 0:
-            return build()
         parameters = ",".join(facet.parameter for facet in self.facets)
-        return cached(
+        return cached_html(
             f"facet-index:{self.model._meta.label}:{name}:{parameters}",
-            build,
+            lambda: FacetIndex.build(self.model, self.scope, self.facets),
             scope=cache_scope,
-            timeout=settings.FRAGMENT_CACHE_TIMEOUT,
             kept_in_process_too=True,
         )
 
